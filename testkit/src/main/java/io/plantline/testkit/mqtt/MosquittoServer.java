@@ -1,0 +1,225 @@
+package io.plantline.testkit.mqtt;
+
+import io.plantline.testkit.Credentials;
+import io.plantline.testkit.EmbeddedServer;
+import io.plantline.testkit.process.ChildProcess;
+import io.plantline.testkit.process.Deadline;
+import io.plantline.testkit.process.LoopbackPorts;
+import io.plantline.testkit.process.ProcessLauncher;
+import io.plantline.testkit.process.ServerStartException;
+import io.plantline.testkit.process.WorkDirectory;
+import io.plantline.testkit.tls.ServerCertificateFiles;
+import io.plantline.testkit.tls.TestCertificateAuthority;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Eclipse Mosquitto 2 from the Debian package, run as a child process with a generated config: a
+ * password file (no anonymous access), persistence in a temp directory, and optionally a TLS
+ * listener whose certificate comes from a throw-away CA.
+ */
+public final class MosquittoServer implements EmbeddedServer {
+  static final List<Path> EXECUTABLES =
+      List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"));
+
+  private final Path workDir;
+  private final ChildProcess process;
+  private final int port;
+  private final Integer tlsPort;
+  private final ServerCertificateFiles certificates;
+  private final List<Credentials> users;
+  private final Duration startupTime;
+
+  private MosquittoServer(
+      Path workDir,
+      ChildProcess process,
+      int port,
+      Integer tlsPort,
+      ServerCertificateFiles certificates,
+      List<Credentials> users,
+      Duration startupTime) {
+    this.workDir = workDir;
+    this.process = process;
+    this.port = port;
+    this.tlsPort = tlsPort;
+    this.certificates = certificates;
+    this.users = users;
+    this.startupTime = startupTime;
+  }
+
+  /** The mosquitto executable, if the Debian package is installed. */
+  public static Optional<Path> executable() {
+    return EXECUTABLES.stream().filter(Files::isExecutable).findFirst();
+  }
+
+  public static MosquittoServer start() {
+    return start(MosquittoOptions.defaults());
+  }
+
+  public static MosquittoServer start(MosquittoOptions options) {
+    Path binary =
+        executable()
+            .orElseThrow(
+                () ->
+                    new ServerStartException(
+                        "mosquitto is not installed: run ./plantline test (it installs the Debian"
+                            + " package) or apt-get install -y mosquitto"));
+    long begin = System.nanoTime();
+    Path workDir = WorkDirectory.create("mosquitto");
+    try {
+      int port = LoopbackPorts.next();
+      Integer tlsPort = options.tls() ? LoopbackPorts.next() : null;
+      ServerCertificateFiles certs =
+          options.tls()
+              ? TestCertificateAuthority.create("mosquitto").issueServerCertificate(workDir)
+              : null;
+      Files.createDirectories(workDir.resolve("data"));
+      Files.writeString(workDir.resolve("passwd"), MosquittoPasswordFile.of(options.users()));
+      Path config = workDir.resolve("mosquitto.conf");
+      Files.writeString(config, config(workDir, port, tlsPort, certs));
+      ChildProcess child =
+          ProcessLauncher.start(
+              "mosquitto",
+              List.of(binary.toString(), "-c", config.toString()),
+              workDir,
+              workDir.resolve("mosquitto.log"),
+              Map.of());
+      try {
+        Deadline.await(
+            "Mosquitto on 127.0.0.1:" + port,
+            options.startTimeout(),
+            child,
+            () ->
+                Deadline.portOpen(LoopbackPorts.HOST, port)
+                    && (tlsPort == null || Deadline.portOpen(LoopbackPorts.HOST, tlsPort)));
+      } catch (RuntimeException e) {
+        child.stop(Duration.ofSeconds(5));
+        WorkDirectory.delete(workDir);
+        throw e;
+      }
+      return new MosquittoServer(
+          workDir,
+          child,
+          port,
+          tlsPort,
+          certs,
+          options.users(),
+          Duration.ofNanos(System.nanoTime() - begin));
+    } catch (IOException e) {
+      WorkDirectory.delete(workDir);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String config(Path dir, int port, Integer tlsPort, ServerCertificateFiles certs) {
+    StringBuilder conf = new StringBuilder();
+    conf.append("per_listener_settings false\n")
+        .append("allow_anonymous false\n")
+        .append("password_file ")
+        .append(dir.resolve("passwd"))
+        .append('\n')
+        .append("persistence true\n")
+        .append("persistence_location ")
+        .append(dir.resolve("data"))
+        .append("/\n")
+        .append("autosave_interval 5\n")
+        .append("log_dest stdout\n")
+        .append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n")
+        .append("log_timestamp_format %Y-%m-%dT%H:%M:%S\n")
+        .append("max_queued_messages 100000\n");
+    if ("root".equals(System.getProperty("user.name"))) {
+      // As root Mosquitto would drop to user "mosquitto", which cannot read our 0700 temp dir.
+      conf.append("user root\n");
+    }
+    conf.append("listener ").append(port).append(" 127.0.0.1\n");
+    if (tlsPort != null) {
+      conf.append("listener ")
+          .append(tlsPort)
+          .append(" 127.0.0.1\n")
+          .append("cafile ")
+          .append(certs.caCertificate())
+          .append('\n')
+          .append("certfile ")
+          .append(certs.serverCertificate())
+          .append('\n')
+          .append("keyfile ")
+          .append(certs.serverKey())
+          .append('\n')
+          .append("tls_version tlsv1.2\n");
+    }
+    return conf.toString();
+  }
+
+  public String host() {
+    return LoopbackPorts.HOST;
+  }
+
+  /** Port of the plain MQTT listener (password required). */
+  public int port() {
+    return port;
+  }
+
+  /** Port of the TLS listener, if it was enabled. */
+  public Optional<Integer> tlsPort() {
+    return Optional.ofNullable(tlsPort);
+  }
+
+  /** PEM of the CA that issued the TLS listener's certificate, if TLS was enabled. */
+  public Optional<Path> caCertificate() {
+    return Optional.ofNullable(certificates).map(ServerCertificateFiles::caCertificate);
+  }
+
+  /** The first configured user. */
+  public Credentials clientCredentials() {
+    return users.get(0);
+  }
+
+  @Override
+  public String name() {
+    return "mosquitto";
+  }
+
+  @Override
+  public Map<String, String> addresses() {
+    Map<String, String> addresses = new LinkedHashMap<>();
+    addresses.put("mqtt", "tcp://127.0.0.1:" + port);
+    tlsPort().ifPresent(p -> addresses.put("mqtts", "ssl://127.0.0.1:" + p));
+    caCertificate().ifPresent(ca -> addresses.put("mqtts CA certificate", ca.toString()));
+    return addresses;
+  }
+
+  @Override
+  public Map<String, Credentials> credentials() {
+    Map<String, Credentials> byName = new LinkedHashMap<>();
+    users.forEach(user -> byName.put(user.username(), user));
+    return byName;
+  }
+
+  @Override
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  @Override
+  public long residentBytes() {
+    return process.residentBytes();
+  }
+
+  @Override
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    process.stop(Duration.ofSeconds(10));
+    WorkDirectory.delete(workDir);
+  }
+}

@@ -1,0 +1,72 @@
+package io.plantline.testkit.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Starts server processes so that none outlives this JVM.
+ *
+ * <p>Each child is wrapped in {@code setpriv --pdeathsig TERM}: the kernel sends it SIGTERM when
+ * the thread that spawned it dies. All spawns therefore happen on one thread that lives as long as
+ * the JVM, so the signal fires exactly when the JVM dies, even by SIGKILL. A shutdown hook stops
+ * children on a normal exit, Ctrl-C or SIGTERM.
+ */
+public final class ProcessLauncher {
+  private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+  private static final ExecutorService SPAWNER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "plantline-process-spawner");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private ProcessLauncher() {}
+
+  /** Whether children die with this JVM even when it is killed (needs util-linux setpriv). */
+  public static boolean parentDeathSignalAvailable() {
+    return Files.isExecutable(SETPRIV);
+  }
+
+  /**
+   * Starts {@code command} in {@code workDir} with stdout and stderr appended to {@code logFile}.
+   */
+  public static ChildProcess start(
+      String name, List<String> command, Path workDir, Path logFile, Map<String, String> env) {
+    List<String> full = new ArrayList<>();
+    if (parentDeathSignalAvailable()) {
+      full.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
+    }
+    full.addAll(command);
+    ProcessBuilder builder =
+        new ProcessBuilder(full)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(env);
+    Future<Process> spawned = SPAWNER.submit(builder::start);
+    try {
+      ChildProcess child = new ChildProcess(name, spawned.get(), logFile);
+      ProcessRegistry.remember(child);
+      return child;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException("cannot start " + name + ": " + io.getMessage(), io);
+      }
+      throw new IllegalStateException("cannot start " + name, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + name, e);
+    }
+  }
+}

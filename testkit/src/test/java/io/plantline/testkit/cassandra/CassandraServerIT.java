@@ -1,0 +1,73 @@
+package io.plantline.testkit.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.plantline.testkit.Credentials;
+import io.plantline.testkit.junit.EmbeddedServersExtension;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedServersExtension.class)
+class CassandraServerIT {
+
+  @Test
+  void shouldStoreAndReadRowsWithALightweightTransaction(CassandraServer cassandra) {
+    try (CqlSession session = cassandra.openSession()) {
+      session.execute(
+          "CREATE KEYSPACE IF NOT EXISTS testkit WITH replication ="
+              + " {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute(
+          "CREATE TABLE IF NOT EXISTS testkit.readings"
+              + " (device_id text, ts timestamp, value double, PRIMARY KEY (device_id, ts))");
+      Instant ts = Instant.parse("2026-11-25T10:00:00Z");
+      boolean first =
+          session
+              .execute(
+                  "INSERT INTO testkit.readings (device_id, ts, value) VALUES (?, ?, ?) IF NOT EXISTS",
+                  "press-1",
+                  ts,
+                  71.5)
+              .wasApplied();
+      boolean second =
+          session
+              .execute(
+                  "INSERT INTO testkit.readings (device_id, ts, value) VALUES (?, ?, ?) IF NOT EXISTS",
+                  "press-1",
+                  ts,
+                  99.0)
+              .wasApplied();
+
+      List<Row> rows =
+          session
+              .execute("SELECT ts, value FROM testkit.readings WHERE device_id = ?", "press-1")
+              .all();
+      assertThat(first).isTrue();
+      assertThat(second).as("the conditional insert must not overwrite").isFalse();
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).getInstant("ts")).isEqualTo(ts);
+      assertThat(rows.get(0).getDouble("value")).isEqualTo(71.5);
+    }
+  }
+
+  @Test
+  void shouldRefuseAWrongPassword(CassandraServer cassandra) {
+    Credentials wrong = new Credentials(cassandra.applicationCredentials().username(), "wrong");
+    assertThatThrownBy(() -> cassandra.openSession(wrong).close())
+        .isInstanceOf(AllNodesFailedException.class)
+        .hasMessageContaining("Authentication error");
+  }
+
+  @Test
+  void shouldRefuseTheWellKnownDefaultSuperuserLogin(CassandraServer cassandra) {
+    Credentials defaults = new Credentials("cassandra", "cassandra");
+    assertThatThrownBy(() -> cassandra.openSession(defaults).close())
+        .isInstanceOf(AllNodesFailedException.class)
+        .hasMessageContaining("Authentication error");
+  }
+}

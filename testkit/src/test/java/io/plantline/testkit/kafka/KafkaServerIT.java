@@ -1,0 +1,82 @@
+package io.plantline.testkit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plantline.testkit.Credentials;
+import io.plantline.testkit.junit.EmbeddedServersExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedServersExtension.class)
+class KafkaServerIT {
+
+  @Test
+  void shouldDeliverRecordsInKeyOrderFromAnIdempotentProducerToAConsumer(KafkaServer kafka)
+      throws Exception {
+    String topic = "testkit.roundtrip.v1";
+    kafka.createTopics(2, topic);
+    Map<String, Object> producerProps = new HashMap<>(kafka.clientProperties());
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < 100; i++) {
+        producer.send(new ProducerRecord<>(topic, "press-" + (i % 3), Integer.toString(i))).get();
+      }
+    }
+
+    Map<String, Object> consumerProps = new HashMap<>(kafka.clientProperties());
+    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "testkit-roundtrip");
+    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<String, String>> received = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (received.size() < 100 && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+      }
+    }
+
+    assertThat(received).hasSize(100);
+    for (String key : List.of("press-0", "press-1", "press-2")) {
+      List<Integer> values =
+          received.stream()
+              .filter(r -> r.key().equals(key))
+              .map(r -> Integer.parseInt(r.value()))
+              .toList();
+      assertThat(values).as("records of %s stay in order", key).isSorted().hasSizeGreaterThan(30);
+    }
+  }
+
+  @Test
+  void shouldRefuseAClientWithAWrongPassword(KafkaServer kafka) {
+    Credentials wrong = new Credentials(kafka.clientCredentials().username(), "not-the-password");
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties(wrong));
+    props.put("request.timeout.ms", 5_000);
+    props.put("default.api.timeout.ms", 10_000);
+    try (Admin admin = Admin.create(props)) {
+      assertThatThrownBy(() -> admin.listTopics().names().get(15, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+}
