@@ -1,5 +1,6 @@
 package io.plantline.testkit;
 
+import io.plantline.testkit.process.ResidentMemory;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,11 +19,18 @@ public interface EmbeddedServer extends AutoCloseable {
   /** Time from the start call until the server answered its readiness check. */
   Duration startupTime();
 
-  /** Resident memory of the server process in bytes, -1 when unknown. */
-  long residentBytes();
+  /**
+   * Resident memory of the server process in bytes, -1 when unknown. For a server inside this JVM,
+   * the whole JVM's.
+   */
+  default long residentBytes() {
+    return ResidentMemory.ofThisProcess();
+  }
 
   /** PID of the server's own process, or -1 when it runs inside this JVM. */
-  long pid();
+  default long pid() {
+    return -1;
+  }
 
   /** Stops the server and deletes its temporary data. */
   @Override

@@ -20,7 +20,7 @@ public record CassandraOptions(Credentials application, String heap, Duration st
   }
 
   public static CassandraOptions defaults() {
-    return new CassandraOptions(Credentials.generate("plantline"), "768m", Duration.ofSeconds(180));
+    return new CassandraOptions(Credentials.generate("plantline"), "512m", Duration.ofSeconds(180));
   }
 
   public CassandraOptions withApplication(Credentials credentials) {

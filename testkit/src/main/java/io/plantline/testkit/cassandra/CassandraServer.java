@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.plantline.testkit.Credentials;
-import io.plantline.testkit.EmbeddedServer;
+import io.plantline.testkit.ForkedServer;
 import io.plantline.testkit.process.ChildProcess;
 import io.plantline.testkit.process.Deadline;
 import io.plantline.testkit.process.ForkedJvm;
@@ -27,14 +27,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * password authentication. On start it creates an application superuser and replaces the default
  * {@code cassandra} password with a random one, so the well-known default login is refused.
  */
-public final class CassandraServer implements EmbeddedServer {
+public final class CassandraServer extends ForkedServer {
   public static final String LOCAL_DATACENTER = "datacenter1";
 
-  private final Path workDir;
-  private final ChildProcess process;
   private final int nativePort;
   private final Credentials application;
-  private final Duration startupTime;
 
   private CassandraServer(
       Path workDir,
@@ -42,11 +39,9 @@ public final class CassandraServer implements EmbeddedServer {
       int nativePort,
       Credentials application,
       Duration startup) {
-    this.workDir = workDir;
-    this.process = process;
+    super(workDir, process, startup, Duration.ofSeconds(30));
     this.nativePort = nativePort;
     this.application = application;
-    this.startupTime = startup;
   }
 
   public static CassandraServer start() {
@@ -190,26 +185,5 @@ public final class CassandraServer implements EmbeddedServer {
   @Override
   public Map<String, Credentials> credentials() {
     return Map.of("application", application);
-  }
-
-  @Override
-  public Duration startupTime() {
-    return startupTime;
-  }
-
-  @Override
-  public long residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public long pid() {
-    return process.pid();
-  }
-
-  @Override
-  public void close() {
-    process.stop(Duration.ofSeconds(30));
-    WorkDirectory.delete(workDir);
   }
 }

@@ -2,7 +2,6 @@ package io.plantline.testkit.flink;
 
 import io.plantline.testkit.Credentials;
 import io.plantline.testkit.EmbeddedServer;
-import io.plantline.testkit.process.ResidentMemory;
 import io.plantline.testkit.process.ServerStartException;
 import java.net.URI;
 import java.time.Duration;
@@ -75,17 +74,6 @@ public final class FlinkMiniClusterServer implements EmbeddedServer {
   @Override
   public Duration startupTime() {
     return startupTime;
-  }
-
-  /** The MiniCluster runs inside this JVM: the figure is this whole JVM's resident memory. */
-  @Override
-  public long residentBytes() {
-    return ResidentMemory.ofThisProcess();
-  }
-
-  @Override
-  public long pid() {
-    return -1;
   }
 
   @Override

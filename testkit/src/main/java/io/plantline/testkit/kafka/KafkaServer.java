@@ -1,7 +1,7 @@
 package io.plantline.testkit.kafka;
 
 import io.plantline.testkit.Credentials;
-import io.plantline.testkit.EmbeddedServer;
+import io.plantline.testkit.ForkedServer;
 import io.plantline.testkit.process.ChildProcess;
 import io.plantline.testkit.process.Deadline;
 import io.plantline.testkit.process.ForkedJvm;
@@ -31,20 +31,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * path of {@code testkit-runtime/kafka}. Clients authenticate with SASL/PLAIN on the broker
  * listener; the controller listener is loopback-only and internal.
  */
-public final class KafkaServer implements EmbeddedServer {
-  private final Path workDir;
-  private final ChildProcess process;
+public final class KafkaServer extends ForkedServer {
   private final int brokerPort;
   private final Credentials client;
-  private final Duration startupTime;
 
   private KafkaServer(
       Path workDir, ChildProcess process, int brokerPort, Credentials client, Duration startup) {
-    this.workDir = workDir;
-    this.process = process;
+    super(workDir, process, startup, Duration.ofSeconds(20));
     this.brokerPort = brokerPort;
     this.client = client;
-    this.startupTime = startup;
   }
 
   /** Starts a broker with generated credentials and default options. */
@@ -195,26 +190,5 @@ public final class KafkaServer implements EmbeddedServer {
   @Override
   public Map<String, Credentials> credentials() {
     return Map.of("client", client);
-  }
-
-  @Override
-  public Duration startupTime() {
-    return startupTime;
-  }
-
-  @Override
-  public long residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public long pid() {
-    return process.pid();
-  }
-
-  @Override
-  public void close() {
-    process.stop(Duration.ofSeconds(20));
-    WorkDirectory.delete(workDir);
   }
 }

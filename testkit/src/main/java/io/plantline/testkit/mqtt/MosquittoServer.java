@@ -1,7 +1,7 @@
 package io.plantline.testkit.mqtt;
 
 import io.plantline.testkit.Credentials;
-import io.plantline.testkit.EmbeddedServer;
+import io.plantline.testkit.ForkedServer;
 import io.plantline.testkit.process.ChildProcess;
 import io.plantline.testkit.process.Deadline;
 import io.plantline.testkit.process.LoopbackPorts;
@@ -25,17 +25,14 @@ import java.util.Optional;
  * password file (no anonymous access), persistence in a temp directory, and optionally a TLS
  * listener whose certificate comes from a throw-away CA.
  */
-public final class MosquittoServer implements EmbeddedServer {
+public final class MosquittoServer extends ForkedServer {
   static final List<Path> EXECUTABLES =
       List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"));
 
-  private final Path workDir;
-  private final ChildProcess process;
   private final int port;
   private final Integer tlsPort;
   private final ServerCertificateFiles certificates;
   private final List<Credentials> users;
-  private final Duration startupTime;
 
   private MosquittoServer(
       Path workDir,
@@ -45,13 +42,11 @@ public final class MosquittoServer implements EmbeddedServer {
       ServerCertificateFiles certificates,
       List<Credentials> users,
       Duration startupTime) {
-    this.workDir = workDir;
-    this.process = process;
+    super(workDir, process, startupTime, Duration.ofSeconds(10));
     this.port = port;
     this.tlsPort = tlsPort;
     this.certificates = certificates;
     this.users = users;
-    this.startupTime = startupTime;
   }
 
   /** The mosquitto executable, if the Debian package is installed. */
@@ -200,26 +195,5 @@ public final class MosquittoServer implements EmbeddedServer {
     Map<String, Credentials> byName = new LinkedHashMap<>();
     users.forEach(user -> byName.put(user.username(), user));
     return byName;
-  }
-
-  @Override
-  public Duration startupTime() {
-    return startupTime;
-  }
-
-  @Override
-  public long residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public long pid() {
-    return process.pid();
-  }
-
-  @Override
-  public void close() {
-    process.stop(Duration.ofSeconds(10));
-    WorkDirectory.delete(workDir);
   }
 }

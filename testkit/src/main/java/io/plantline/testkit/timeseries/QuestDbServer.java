@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plantline.testkit.Credentials;
 import io.plantline.testkit.EmbeddedServer;
 import io.plantline.testkit.process.LoopbackPorts;
-import io.plantline.testkit.process.ResidentMemory;
 import io.plantline.testkit.process.ServerStartException;
 import io.plantline.testkit.process.WorkDirectory;
 import io.questdb.ServerMain;
@@ -221,17 +220,6 @@ public final class QuestDbServer implements EmbeddedServer {
   @Override
   public Duration startupTime() {
     return startupTime;
-  }
-
-  /** QuestDB runs inside this JVM: the figure is this whole JVM's resident memory. */
-  @Override
-  public long residentBytes() {
-    return ResidentMemory.ofThisProcess();
-  }
-
-  @Override
-  public long pid() {
-    return -1;
   }
 
   @Override

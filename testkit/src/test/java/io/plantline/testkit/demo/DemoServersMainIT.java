@@ -3,13 +3,10 @@ package io.plantline.testkit.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantline.testkit.process.ForkedJvm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +33,7 @@ class DemoServersMainIT {
     String classpath =
         "target/classes:" + Files.readString(Path.of("target/runtime.classpath")).trim();
     Path credentials = dir.resolve("credentials.properties");
+    Path log = dir.resolve("demo.log");
     demo =
         new ProcessBuilder(
                 ForkedJvm.javaExecutable(),
@@ -47,18 +45,14 @@ class DemoServersMainIT {
                 "--credentials-file",
                 credentials.toString())
             .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
             .start();
-    List<String> output = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> readLines(demo, output), "demo-output");
-    reader.setDaemon(true);
-    reader.start();
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (output.stream().noneMatch(l -> l.startsWith(DemoServersMain.READY_LINE))
-        && demo.isAlive()
-        && System.nanoTime() < deadline) {
+    while (!readyLineIn(log) && demo.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
+    List<String> output = Files.readAllLines(log);
     assertThat(output).as("demo output").anyMatch(l -> l.startsWith(DemoServersMain.READY_LINE));
     List<ProcessHandle> servers = demo.descendants().toList();
     assertThat(servers)
@@ -66,28 +60,21 @@ class DemoServersMainIT {
         .hasSizeGreaterThanOrEqualTo(3);
     assertThat(String.join("\n", output))
         .contains("kafka", "mosquitto", "cassandra", "questdb", "flink");
-    assertThat(Files.getPosixFilePermissions(credentials).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+        .as("demo logins are readable by their owner only")
+        .isEqualTo("rw-------");
 
     demo.destroy(); // SIGTERM, as Ctrl-C or a service manager sends
     assertThat(demo.waitFor(120, TimeUnit.SECONDS)).as("demo exits after SIGTERM").isTrue();
 
     assertThat(servers).as("no server process outlives the demo").noneMatch(ProcessHandle::isAlive);
-    assertThat(output)
+    assertThat(Files.readAllLines(log))
+        .as("the demo reports each server it stopped")
         .anyMatch(l -> l.contains("stopped kafka"))
         .anyMatch(l -> l.contains("stopped cassandra"));
   }
 
-  private static void readLines(Process process, List<String> sink) {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        sink.add(line);
-      }
-    } catch (java.io.IOException e) {
-      sink.add("(output closed: " + e.getMessage() + ")");
-    }
+  private static boolean readyLineIn(Path log) throws java.io.IOException {
+    return Files.readAllLines(log).stream().anyMatch(l -> l.startsWith(DemoServersMain.READY_LINE));
   }
 }

@@ -1,0 +1,63 @@
+package io.plantline.contracts.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plantline.contracts.Checks;
+import io.plantline.contracts.ContractViolationException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Base of the codecs: size limit, strict parsing and the unknown-field check are done here, the
+ * mapping of fields in {@link #read} and {@link #write}.
+ */
+abstract class JsonCodec<T> implements EventCodec<T> {
+
+  @Override
+  public final byte[] encode(T event) {
+    Checks.present(ContractViolationException.ROOT, event);
+    ObjectNode node = Json.object();
+    write(event, node);
+    return Json.bytes(node);
+  }
+
+  @Override
+  public final T decode(byte[] payload) {
+    JsonFields fields = new JsonFields(Json.parseObject(payload), "");
+    return fields.build(() -> read(fields));
+  }
+
+  /** Reads every field of the event (schemaVersion first) and builds the record. */
+  abstract T read(JsonFields fields);
+
+  /** Writes every component of the event, in declaration order. */
+  abstract void write(T event, ObjectNode node);
+
+  static void put(ObjectNode node, String name, UUID value) {
+    node.put(name, value.toString());
+  }
+
+  static void put(ObjectNode node, String name, Enum<?> value) {
+    node.put(name, value.name());
+  }
+
+  /** Writes an instant as ISO-8601 UTC; years outside 0000-9999 have no such form. */
+  static void put(ObjectNode node, String name, Instant value) {
+    put(node, name, value, name);
+  }
+
+  /** Like {@link #put(ObjectNode, String, Instant)}, naming {@code path} in a violation. */
+  static void put(ObjectNode node, String name, Instant value, String path) {
+    String text = value.toString();
+    if (!JsonFields.isWireInstant(text)) {
+      throw new ContractViolationException(path, "year outside 0000-9999: " + text);
+    }
+    node.put(name, text);
+  }
+
+  /** Writes an optional string, leaving the field out when it is null. */
+  static void putIfPresent(ObjectNode node, String name, String value) {
+    if (value != null) {
+      node.put(name, value);
+    }
+  }
+}

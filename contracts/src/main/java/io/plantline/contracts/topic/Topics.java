@@ -1,0 +1,48 @@
+package io.plantline.contracts.topic;
+
+import java.util.List;
+
+/**
+ * Kafka topic names. Names say what flows, carry a version, and never a class name; records are
+ * keyed by device id so that each device's events stay in order.
+ */
+public final class Topics {
+
+  /** {@code TelemetryBatch} from the gateways and the MQTT bridge. */
+  public static final String TELEMETRY_RAW = "telemetry.raw.v1";
+
+  /** Telemetry payloads rejected by a consumer, with the violation in the record headers. */
+  public static final String TELEMETRY_DLQ = "telemetry.dlq.v1";
+
+  /** {@code AlarmEvent} from the stream-processing jobs. */
+  public static final String ALARMS = "alarms.v1";
+
+  /** Operator commands on alarms (acknowledge, shelve). */
+  public static final String ALARM_COMMANDS = "alarms.commands.v1";
+
+  /** {@code WorkOrderCommand} for the scheduling service. */
+  public static final String WORK_ORDER_COMMANDS = "workorder.commands.v1";
+
+  /** {@code WorkOrderEvent} published by the scheduling service. */
+  public static final String WORK_ORDER_EVENTS = "workorder.events.v1";
+
+  /** Events of the quality service (SPC rule violations). */
+  public static final String QUALITY_EVENTS = "quality.events.v1";
+
+  /** Events of the energy service (peak demand, budget overruns). */
+  public static final String ENERGY_EVENTS = "energy.events.v1";
+
+  /** Every topic above, for creating them in tests and deployments. */
+  public static final List<String> ALL =
+      List.of(
+          TELEMETRY_RAW,
+          TELEMETRY_DLQ,
+          ALARMS,
+          ALARM_COMMANDS,
+          WORK_ORDER_COMMANDS,
+          WORK_ORDER_EVENTS,
+          QUALITY_EVENTS,
+          ENERGY_EVENTS);
+
+  private Topics() {}
+}

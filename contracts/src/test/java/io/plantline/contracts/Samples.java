@@ -1,0 +1,227 @@
+package io.plantline.contracts;
+
+import io.plantline.contracts.alarm.AlarmEvent;
+import io.plantline.contracts.alarm.AlarmSeverity;
+import io.plantline.contracts.alarm.AlarmState;
+import io.plantline.contracts.status.DeviceState;
+import io.plantline.contracts.status.DeviceStatus;
+import io.plantline.contracts.telemetry.BatchReading;
+import io.plantline.contracts.telemetry.Quality;
+import io.plantline.contracts.telemetry.TelemetryBatch;
+import io.plantline.contracts.telemetry.TelemetryReading;
+import io.plantline.contracts.workorder.AssignWorkOrder;
+import io.plantline.contracts.workorder.CancelWorkOrder;
+import io.plantline.contracts.workorder.CompleteWorkOrder;
+import io.plantline.contracts.workorder.OpenWorkOrder;
+import io.plantline.contracts.workorder.StartWorkOrder;
+import io.plantline.contracts.workorder.WorkOrderAssigned;
+import io.plantline.contracts.workorder.WorkOrderCancelled;
+import io.plantline.contracts.workorder.WorkOrderCompleted;
+import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPriority;
+import io.plantline.contracts.workorder.WorkOrderStarted;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The records the golden fixtures hold, written out by hand. */
+public final class Samples {
+
+  public static final long BOOT_EPOCH = 1795586282L;
+  public static final String REASON =
+      "Inspect the hydraulic oil cooler of press 07: temperature above 90 °C for 5 minutes";
+  public static final String NOTES =
+      "Replaced the clogged oil cooler filter.\nTemperature back to 68 °C under load.";
+  public static final String WORK_ORDER = "WO-2026-000183";
+  public static final String ALARM = "alm-press-07-000183";
+  public static final String RULE = "temperature-high-sustained";
+
+  private Samples() {}
+
+  public static Instant at(String text) {
+    return Instant.parse(text);
+  }
+
+  public static UUID id(String text) {
+    return UUID.fromString(text);
+  }
+
+  public static TelemetryBatch telemetryBatch() {
+    Instant first = at("2026-11-25T10:15:30.100Z");
+    Instant second = at("2026-11-25T10:15:30.104Z");
+    return new TelemetryBatch(
+        id("3f1c2a9e-8b4d-4f6a-9c1e-2d7b5a0e4c11"),
+        1,
+        "press-07",
+        "plant-a",
+        "stamping",
+        BOOT_EPOCH,
+        4711,
+        at("2026-11-25T10:15:30.123Z"),
+        List.of(
+            new BatchReading("temperature", 71.25, "°C", Quality.GOOD, first),
+            new BatchReading("hydraulic.pressure", 182.4, "bar", Quality.GOOD, first),
+            new BatchReading("spindle.vibration_rms", 3.7, "mm/s", Quality.UNCERTAIN, second),
+            new BatchReading("stroke.count", 128934.0, "1", Quality.GOOD, second)));
+  }
+
+  public static TelemetryReading telemetryReading() {
+    return new TelemetryReading(
+        id("c69bc275-b6a5-3241-9c5b-de7461cef606"),
+        1,
+        "press-07",
+        "plant-a",
+        "stamping",
+        "temperature",
+        71.25,
+        "°C",
+        Quality.GOOD,
+        at("2026-11-25T10:15:30.100Z"),
+        at("2026-11-25T10:15:30.123Z"),
+        BOOT_EPOCH,
+        4711);
+  }
+
+  public static DeviceStatus deviceBirth() {
+    return new DeviceStatus(
+        id("c7e4a1d2-3b5f-4e8a-8d6c-9f0b1a2e3d44"),
+        1,
+        "press-07",
+        "plant-a",
+        "stamping",
+        DeviceState.BIRTH,
+        BOOT_EPOCH,
+        at("2026-11-25T05:58:04.512Z"),
+        null);
+  }
+
+  public static DeviceStatus deviceDeath() {
+    return new DeviceStatus(
+        id("0d9e8f7a-6b5c-4d3e-a2f1-e0d9c8b7a655"),
+        1,
+        "press-07",
+        "plant-a",
+        "stamping",
+        DeviceState.DEATH,
+        BOOT_EPOCH,
+        at("2026-11-25T05:58:04.512Z"),
+        "connection lost (last will)");
+  }
+
+  public static AlarmEvent alarmEvent() {
+    return new AlarmEvent(
+        id("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d88"),
+        1,
+        ALARM,
+        "press-07",
+        "plant-a",
+        "stamping",
+        RULE,
+        AlarmSeverity.HIGH,
+        AlarmState.RAISED,
+        at("2026-11-25T10:20:30Z"),
+        "Temperature above 90.0 °C for 5 minutes",
+        Map.of(
+            "temperature.max", 95.1,
+            "temperature.mean", 92.4,
+            "threshold", 90.0,
+            "window.seconds", 300.0));
+  }
+
+  public static OpenWorkOrder openWorkOrder() {
+    return new OpenWorkOrder(
+        command(1),
+        1,
+        WORK_ORDER,
+        "plant-a",
+        "press-07",
+        WorkOrderPriority.HIGH,
+        ALARM,
+        RULE,
+        REASON,
+        at("2026-11-25T10:20:31.004Z"));
+  }
+
+  public static AssignWorkOrder assignWorkOrder() {
+    return new AssignWorkOrder(
+        command(2), 1, WORK_ORDER, "press-07", "tech-0042", at("2026-11-25T10:27:12.250Z"));
+  }
+
+  public static StartWorkOrder startWorkOrder() {
+    return new StartWorkOrder(command(3), 1, WORK_ORDER, "press-07", at("2026-11-25T10:41:00Z"));
+  }
+
+  public static CompleteWorkOrder completeWorkOrder() {
+    return new CompleteWorkOrder(
+        command(4), 1, WORK_ORDER, "press-07", NOTES, at("2026-11-25T11:32:45.900Z"));
+  }
+
+  public static CancelWorkOrder cancelWorkOrder() {
+    return new CancelWorkOrder(
+        command(5),
+        1,
+        "WO-2026-000184",
+        "press-07",
+        "Duplicate of WO-2026-000183",
+        at("2026-11-25T10:22:03.117Z"));
+  }
+
+  public static WorkOrderOpened workOrderOpened() {
+    return new WorkOrderOpened(
+        event(1),
+        1,
+        WORK_ORDER,
+        "press-07",
+        1,
+        at("2026-11-25T10:20:31.020Z"),
+        command(1),
+        "plant-a",
+        WorkOrderPriority.HIGH,
+        ALARM,
+        RULE,
+        REASON);
+  }
+
+  public static WorkOrderAssigned workOrderAssigned() {
+    return new WorkOrderAssigned(
+        event(2),
+        1,
+        WORK_ORDER,
+        "press-07",
+        2,
+        at("2026-11-25T10:27:12.261Z"),
+        command(2),
+        "tech-0042");
+  }
+
+  public static WorkOrderStarted workOrderStarted() {
+    return new WorkOrderStarted(
+        event(3), 1, WORK_ORDER, "press-07", 3, at("2026-11-25T10:41:00.015Z"), command(3));
+  }
+
+  public static WorkOrderCompleted workOrderCompleted() {
+    return new WorkOrderCompleted(
+        event(4), 1, WORK_ORDER, "press-07", 4, at("2026-11-25T11:32:45.912Z"), command(4), NOTES);
+  }
+
+  public static WorkOrderCancelled workOrderCancelled() {
+    return new WorkOrderCancelled(
+        event(5),
+        1,
+        "WO-2026-000184",
+        "press-07",
+        2,
+        at("2026-11-25T10:22:03.130Z"),
+        command(5),
+        "Duplicate of WO-2026-000183");
+  }
+
+  private static UUID command(int n) {
+    return id("e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a0" + n);
+  }
+
+  private static UUID event(int n) {
+    return id("f0e1d2c3-b4a5-4968-8776-65544332210" + n);
+  }
+}

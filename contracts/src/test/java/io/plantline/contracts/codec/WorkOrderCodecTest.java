@@ -1,0 +1,138 @@
+package io.plantline.contracts.codec;
+
+import static io.plantline.contracts.Violations.violation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plantline.contracts.ContractViolationException;
+import io.plantline.contracts.golden.GoldenFixtures;
+import io.plantline.contracts.workorder.OpenWorkOrder;
+import io.plantline.contracts.workorder.WorkOrderCommand;
+import io.plantline.contracts.workorder.WorkOrderPriority;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The "type" discriminator and the subtype rules of work-order commands and events. */
+class WorkOrderCodecTest {
+
+  @Test
+  void shouldRejectCommandWithoutType() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
+    tree.remove("type");
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("type", "missing");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ReopenWorkOrder",
+        "openWorkOrder",
+        "io.plantline.contracts.workorder.OpenWorkOrder",
+        "WorkOrderOpened"
+      })
+  void shouldRejectCommandOfUnknownType(String type) {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
+    tree.put("type", type);
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("type", "unknown type '" + type + "'");
+  }
+
+  @Test
+  void shouldRejectEventOfUnknownTypeBeforeLookingAtItsFields() {
+    byte[] payload = "{\"type\": \"WorkOrderReopened\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(payload)))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("type", "unknown type 'WorkOrderReopened'");
+  }
+
+  @Test
+  void shouldRejectFieldThatBelongsToAnotherSubtype() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.START_WORK_ORDER);
+    tree.put("assignee", "tech-0042");
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("assignee", "unknown field");
+  }
+
+  @Test
+  void shouldRejectUnknownSchemaVersionOfAnEvent() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_ASSIGNED);
+    tree.put("schemaVersion", 2);
+    tree.put("team", "night-shift");
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("schemaVersion", "unknown schemaVersion 2");
+  }
+
+  @Test
+  void shouldRejectOpenedEventWhoseVersionIsNotOne() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_OPENED);
+    tree.put("version", 2);
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("version", "must be 1 for the opening event");
+  }
+
+  @Test
+  void shouldRejectAlarmReferenceWithoutItsRule() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
+    tree.remove("ruleId");
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("ruleId", "missing");
+  }
+
+  @Test
+  void shouldWriteTheTypeAsTheFirstField() {
+    byte[] json = Codecs.WORK_ORDER_COMMAND.encode(manualWorkOrder());
+
+    assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"type\":\"OpenWorkOrder\",");
+  }
+
+  @Test
+  void shouldRoundTripManualWorkOrderWithoutAlarmFields() {
+    OpenWorkOrder manual = manualWorkOrder();
+
+    byte[] json = Codecs.WORK_ORDER_COMMAND.encode(manual);
+
+    ObjectNode tree = Payloads.parseObject(json);
+    assertThat(tree.has("alarmId")).isFalse();
+    assertThat(tree.has("ruleId")).isFalse();
+    assertThat(Codecs.WORK_ORDER_COMMAND.decode(json)).isEqualTo(manual);
+  }
+
+  @Test
+  void shouldExposeTheAssetAsTheDeviceIdForKafkaKeys() {
+    WorkOrderCommand command = manualWorkOrder();
+
+    assertThat(command.deviceId()).isEqualTo("press-07");
+  }
+
+  private static OpenWorkOrder manualWorkOrder() {
+    return new OpenWorkOrder(
+        UUID.fromString("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"),
+        WorkOrderCommand.SCHEMA_VERSION,
+        "WO-2026-000190",
+        "plant-a",
+        "press-07",
+        WorkOrderPriority.LOW,
+        null,
+        null,
+        "Quarterly lubrication",
+        Instant.parse("2026-11-26T07:00:00Z"));
+  }
+}
