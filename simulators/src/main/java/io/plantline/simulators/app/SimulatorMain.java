@@ -1,0 +1,178 @@
+package io.plantline.simulators.app;
+
+import io.plantline.simulators.adapter.out.mqtt.MqttBrokerSettings;
+import io.plantline.simulators.device.SimulatedDevice;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./plantline simulate}: runs a simulated plant until Ctrl-C (or {@code --duration}). */
+@Command(
+    name = "plantline simulate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs simulated Modbus TCP and MQTT devices of a plant, with scenarios and faults.")
+public final class SimulatorMain implements java.util.concurrent.Callable<Integer> {
+  /** Printed once everything listens; scripts and tests wait for it. */
+  public static final String READY_LINE = "Plantline simulator is ready";
+
+  @Option(
+      names = "--plant",
+      required = true,
+      description = "plant file, e.g. simulators/plants/plant-small.yaml")
+  String plant;
+
+  @Option(
+      names = "--scenario",
+      description = "scenario file, e.g. simulators/scenarios/bearing-failure.yaml")
+  String scenario;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "1",
+      description = "simulated seconds per real second (default ${DEFAULT-VALUE})")
+  double speed;
+
+  @Option(
+      names = "--control-port",
+      defaultValue = "0",
+      description = "port of the REST control API; 0 picks a free one")
+  int controlPort;
+
+  @Option(
+      names = "--mqtt-url",
+      description = "broker for MQTT devices: tcp://host:port or ssl://host:port")
+  String mqttUrl;
+
+  @Option(names = "--mqtt-username", defaultValue = "plantline")
+  String mqttUsername;
+
+  @Option(
+      names = "--mqtt-password-file",
+      description = "file holding the MQTT password (or set PLANTLINE_MQTT_PASSWORD)")
+  Path mqttPasswordFile;
+
+  @Option(names = "--mqtt-ca", description = "PEM CA certificate for an ssl:// broker")
+  String mqttCa;
+
+  @Option(names = "--duration", description = "stop after this many seconds of real time")
+  Long durationSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SimulatorMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PlantFile plantFile = PlantFile.load(plant);
+    String token = newToken();
+    SimulatorOptions options =
+        new SimulatorOptions(
+            speed,
+            Optional.ofNullable(scenario).map(ScenarioFile::load),
+            controlPort,
+            token,
+            mqttSettings());
+    Vertx vertx = Vertx.vertx();
+    PlantRuntime runtime;
+    try {
+      runtime =
+          PlantRuntime.start(vertx, plantFile, options)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runtime
+                      .stop()
+                      .eventually(vertx::close)
+                      .toCompletionStage()
+                      .toCompletableFuture()
+                      .whenComplete((v, e) -> stopped.countDown());
+                  awaitQuietly(stopped);
+                },
+                "plantline-simulator-shutdown"));
+    print(System.out, runtime, token);
+    if (durationSeconds != null) {
+      Thread.sleep(durationSeconds * 1000);
+      return 0;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private Optional<MqttBrokerSettings> mqttSettings() throws java.io.IOException {
+    if (mqttUrl == null) {
+      return Optional.empty();
+    }
+    String password =
+        mqttPasswordFile != null
+            ? Files.readString(mqttPasswordFile).trim()
+            : System.getenv("PLANTLINE_MQTT_PASSWORD");
+    if (password == null || password.isBlank()) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--mqtt-url needs a password: --mqtt-password-file or PLANTLINE_MQTT_PASSWORD");
+    }
+    return Optional.of(MqttBrokerSettings.fromUrl(mqttUrl, mqttUsername, password, mqttCa));
+  }
+
+  private static void print(PrintStream out, PlantRuntime runtime, String token) {
+    out.printf(
+        "Plant %s: %d devices, tick %d ms%n",
+        runtime.plant().name(), runtime.devices().size(), runtime.plant().tick().toMillis());
+    out.printf(
+        "%-24s %-16s %-12s %-14s %-22s %s%n",
+        "device", "model", "site", "area", "modbus endpoint", "unit");
+    for (SimulatedDevice d : runtime.devices().values()) {
+      String endpoint =
+          runtime
+              .endpointOf(d.identity().deviceId())
+              .map(e -> e.host() + ":" + e.port())
+              .orElse("(mqtt)");
+      out.printf(
+          "%-24s %-16s %-12s %-14s %-22s %d%n",
+          d.identity().deviceId(),
+          d.identity().model(),
+          d.identity().siteId(),
+          d.identity().areaId(),
+          endpoint,
+          d.unitId());
+    }
+    out.printf(
+        "Control API: http://%s:%d/api/v1/plant  (Authorization: Bearer %s)%n",
+        runtime.plant().bind(), runtime.controlPort(), token);
+    out.println(READY_LINE + ". Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
