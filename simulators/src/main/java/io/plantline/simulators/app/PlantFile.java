@@ -99,7 +99,7 @@ public record PlantFile(
     int unitId = (int) node.integer("unitId", 0, 255, 1);
     int port = (int) node.integer("port", 0, 65535, 0);
     long seed = node.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, id.hashCode());
-    String serial = node.text("serialNumber", id.toUpperCase(java.util.Locale.ROOT));
+    String serial = node.text("serialNumber", null);
     Map<String, Object> params = node.scalars("params");
     int count = (int) node.integer("count", 1, 10_000, 1);
     Duration publish = Duration.ofMillis(node.integer("publishMillis", 10, 3_600_000, 1000));
@@ -121,13 +121,21 @@ public record PlantFile(
               unitId,
               port == 0 ? 0 : port + i,
               seed + i,
-              count == 1 ? serial : String.format("%s-%03d", serial, i + 1),
+              serialNumber(serial, count, i, seed + i),
               params,
               publish,
               actions,
               node.path()));
     }
     return specs;
+  }
+
+  /** The given serial number (numbered for replicas), or one derived from the seed. */
+  private static String serialNumber(String given, int count, int index, long seed) {
+    if (given == null) {
+      return String.format("SN-%08X", seed & 0xFFFFFFFFL);
+    }
+    return count == 1 ? given : String.format("%s-%03d", given, index + 1);
   }
 
   private static String id(ConfigNode node, String key) {

@@ -68,7 +68,16 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
   Long durationSeconds;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SimulatorMain()).execute(args));
+    CommandLine commandLine = new CommandLine(new SimulatorMain());
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException || e instanceof ConfigException) {
+            cmd.getErr().println("plantline simulate: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    System.exit(commandLine.execute(args));
   }
 
   @Override
