@@ -8,7 +8,7 @@ import java.time.Duration;
 /** A server running in a process of its own, with a temporary directory for its data and logs. */
 public abstract class ForkedServer implements EmbeddedServer {
   private final Path workDir;
-  private final ChildProcess process;
+  private volatile ChildProcess process;
   private final Duration startupTime;
   private final Duration stopGrace;
 
@@ -18,6 +18,15 @@ public abstract class ForkedServer implements EmbeddedServer {
     this.process = process;
     this.startupTime = startupTime;
     this.stopGrace = stopGrace;
+  }
+
+  /** The current process (a server may be stopped and started again on the same port). */
+  protected ChildProcess process() {
+    return process;
+  }
+
+  protected void replaceProcess(ChildProcess next) {
+    this.process = next;
   }
 
   /** The server's log (stdout and stderr of its process). */

@@ -49,6 +49,36 @@ public final class MosquittoServer extends ForkedServer {
     this.users = users;
   }
 
+  /**
+   * Stops the broker process, keeping its configuration, persistence and port, as a broker outage
+   * would. {@link #startBroker()} brings it back.
+   */
+  public synchronized void stopBroker() {
+    process().stop(Duration.ofSeconds(10));
+  }
+
+  /** Starts the broker again after {@link #stopBroker()}, on the same port with the same data. */
+  public synchronized void startBroker() {
+    if (process().isAlive()) {
+      throw new IllegalStateException("the broker is running");
+    }
+    Path workDir = process().logFile().getParent();
+    Path binary = executable().orElseThrow();
+    ChildProcess child =
+        ProcessLauncher.start(
+            "mosquitto",
+            List.of(binary.toString(), "-c", workDir.resolve("mosquitto.conf").toString()),
+            workDir,
+            workDir.resolve("mosquitto.log"),
+            Map.of());
+    replaceProcess(child);
+    Deadline.await(
+        "Mosquitto restart on 127.0.0.1:" + port,
+        Duration.ofSeconds(20),
+        child,
+        () -> Deadline.portOpen(LoopbackPorts.HOST, port));
+  }
+
   /** The mosquitto executable, if the Debian package is installed. */
   public static Optional<Path> executable() {
     return EXECUTABLES.stream().filter(Files::isExecutable).findFirst();

@@ -63,6 +63,16 @@ public final class ChildProcess implements AutoCloseable {
     return ResidentMemory.ofPid(pid());
   }
 
+  /** Kills the process at once with SIGKILL, as a crash or power loss would end it. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Asks the process to stop (SIGTERM), waits up to {@code grace}, then kills it (SIGKILL) and any
    * process it left behind.

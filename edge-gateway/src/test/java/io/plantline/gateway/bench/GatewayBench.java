@@ -1,0 +1,262 @@
+package io.plantline.gateway.bench;
+
+import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.telemetry.TelemetryBatch;
+import io.plantline.gateway.app.GatewayMain;
+import io.plantline.simulators.app.PlantFile;
+import io.plantline.simulators.app.PlantRuntime;
+import io.plantline.simulators.app.SimulatorOptions;
+import io.plantline.testkit.mqtt.MosquittoOptions;
+import io.plantline.testkit.mqtt.MosquittoServer;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./plantline bench gateway}: 200 simulated motor spindles, polled every 100 ms by ONE
+ * gateway process ({@code -Xmx256m}, journal on, fsync interval) that publishes to a real
+ * Mosquitto; a subscriber counts the points that arrive. Prints points/s delivered,
+ * poll-to-delivery latency (subscriber receive time minus the poll's source time) p50/p99, the
+ * gateway's journal-to-PUBACK latency, heap after the run and CPU.
+ */
+public final class GatewayBench {
+  private static final Pattern PORT =
+      Pattern.compile("operations on http://127\\.0\\.0\\.1:(\\d+)");
+
+  private GatewayBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int devices = arg(args, "--devices", 200);
+    int seconds = arg(args, "--seconds", 20);
+    int pollMillis = arg(args, "--poll-ms", 100);
+    Path dir = Files.createTempDirectory("plantline-gateway-bench-");
+    Vertx vertx = Vertx.vertx();
+    try (MosquittoServer mqtt = MosquittoServer.start(MosquittoOptions.defaults())) {
+      PlantFile plantFile =
+          PlantFile.parse(
+              """
+          plant: bench
+          tickMillis: 100
+          sites:
+            - id: site-gw
+              areas:
+                - id: area-gw
+                  devices:
+                    - {id: spindle, model: motor-spindle, count: %d, seed: 7}
+          """
+                  .formatted(devices),
+              "bench.yaml",
+              dir);
+      PlantRuntime plant =
+          PlantRuntime.start(
+                  vertx,
+                  plantFile,
+                  new SimulatorOptions(
+                      1, Optional.empty(), 0, "bench-control-token-0123456789", Optional.empty()))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(120, TimeUnit.SECONDS);
+      Path config = writeConfig(dir, mqtt, plant, devices, pollMillis);
+
+      AtomicLong points = new AtomicLong();
+      AtomicLong batches = new AtomicLong();
+      long[] latencies = new long[1 << 20];
+      AtomicLong latencyCount = new AtomicLong();
+      MqttClient subscriber =
+          MqttClient.create(
+              vertx,
+              new MqttClientOptions()
+                  .setUsername(mqtt.clientCredentials().username())
+                  .setPassword(mqtt.clientCredentials().password())
+                  .setMaxMessageSize(1 << 20));
+      subscriber.publishHandler(
+          m -> {
+            TelemetryBatch batch = Codecs.TELEMETRY_BATCH.decode(m.payload().getBytes());
+            points.addAndGet(batch.readings().size());
+            batches.incrementAndGet();
+            long i = latencyCount.getAndIncrement();
+            if (i < latencies.length) {
+              latencies[(int) i] =
+                  System.currentTimeMillis() - batch.readings().get(0).sourceTime().toEpochMilli();
+            }
+          });
+      subscriber
+          .connect(mqtt.port(), mqtt.host())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      subscriber
+          .subscribe("plantline/v1/site-gw/+/+/telemetry", 0)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+
+      Path log = dir.resolve("gateway.log");
+      Process gateway =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  GatewayMain.class.getName(),
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      try {
+        int port = awaitPort(gateway, log);
+        Thread.sleep(10_000); // warm-up
+        long p0 = points.get();
+        long b0 = batches.get();
+        long cpu0 = cpuTicks(gateway.pid());
+        latencyCount.set(0);
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long dp = points.get() - p0;
+        long db = batches.get() - b0;
+        double cpuCores = (cpuTicks(gateway.pid()) - cpu0) / 100.0 / elapsed;
+        int n = (int) Math.min(latencyCount.get(), latencies.length);
+        long[] sample = Arrays.copyOf(latencies, n);
+        Arrays.sort(sample);
+        String metrics = scrape(port);
+        System.out.printf(
+            "devices                         %d (poll every %d ms, all points)%n",
+            devices, pollMillis);
+        System.out.printf("measured                        %.1f s after 10 s warm-up%n", elapsed);
+        System.out.printf("points/s delivered (MQTT)       %.0f%n", dp / elapsed);
+        System.out.printf("batches/s                       %.0f%n", db / elapsed);
+        System.out.printf(
+            "poll-to-delivery p50/p99 (ms)   %d / %d%n", sample[n / 2], sample[(int) (n * 0.99)]);
+        System.out.printf(
+            "journal-to-PUBACK p50/p99 (ms)  %s / %s%n",
+            value(metrics, "plantline_gateway_uplink_ack_latency_seconds{quantile=\"0.5\"}", 1000),
+            value(
+                metrics, "plantline_gateway_uplink_ack_latency_seconds{quantile=\"0.99\"}", 1000));
+        System.out.printf("gateway heap used (MiB)         %s (max 256)%n", heapMib(metrics));
+        System.out.printf("gateway CPU (cores of 2)        %.2f%n", cpuCores);
+        System.out.printf(
+            "journal backlog at end          %s records%n",
+            value(metrics, "plantline_gateway_journal_backlog_records", 1));
+        System.out.printf(
+            "deadline misses                 %s%n",
+            sum(metrics, "plantline_gateway_poll_deadline_misses_total"));
+      } finally {
+        gateway.destroy();
+        gateway.waitFor(30, TimeUnit.SECONDS);
+        plant.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Path writeConfig(
+      Path dir, MosquittoServer mqtt, PlantRuntime plant, int devices, int pollMillis)
+      throws Exception {
+    Path secret =
+        Files.writeString(dir.resolve("mqtt-password"), mqtt.clientCredentials().password());
+    StringBuilder yaml =
+        new StringBuilder("gateway: {id: gw-bench, site: site-gw}\n")
+            .append(
+                "defaults: {timeout: 1s, retries: 1, maxGap: 8, quarantineAfter: 5, quarantineProbe: 10s, maxSilence: 5s, deadband: 0}\n")
+            .append("devices:\n");
+    for (int i = 1; i <= devices; i++) {
+      String id = String.format("spindle-%03d", i);
+      yaml.append(
+          String.format(
+              "  - {id: %s, area: area-gw, endpoint: \"127.0.0.1:%d\", unitId: 1, registerMap: motor-spindle, pollClasses: {fast: %dms, normal: %dms, slow: %dms}}%n",
+              id, plant.endpointOf(id).orElseThrow().port(), pollMillis, pollMillis, pollMillis));
+    }
+    yaml.append(
+        String.format(
+            "uplinks:%n  mqtt: {url: \"tcp://127.0.0.1:%d\", username: %s, passwordFile: \"%s\", keepAlive: 30s, maxInflight: 2000}%n",
+            mqtt.port(), mqtt.clientCredentials().username(), secret));
+    yaml.append(
+        String.format(
+            "journal: {directory: \"%s\", maxBytes: 512MiB, segmentBytes: 8MiB, fsync: interval, fsyncInterval: 200ms, overflow: drop-oldest}%n",
+            dir.resolve("journal")));
+    yaml.append("replay: {maxRecordsPerSecond: 20000}\nhttp: {bind: 127.0.0.1, port: 0}\n");
+    return Files.writeString(dir.resolve("gateway.yaml"), yaml.toString());
+  }
+
+  private static int awaitPort(Process gateway, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline && gateway.isAlive()) {
+      Matcher m = PORT.matcher(Files.exists(log) ? Files.readString(log) : "");
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("gateway did not start:\n" + Files.readString(log));
+  }
+
+  /** utime + stime of a process, in clock ticks (100 per second on Linux). */
+  private static long cpuTicks(long pid) throws Exception {
+    String[] fields =
+        Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  private static String scrape(int port) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static String value(String metrics, String name, double factor) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(name + " "))
+        .findFirst()
+        .map(
+            l -> String.format("%.0f", Double.parseDouble(l.substring(name.length() + 1)) * factor))
+        .orElse("n/a");
+  }
+
+  private static String sum(String metrics, String name) {
+    return String.format(
+        "%.0f",
+        metrics
+            .lines()
+            .filter(l -> l.startsWith(name))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+            .sum());
+  }
+
+  private static String heapMib(String metrics) {
+    return String.format(
+        "%.0f",
+        metrics
+                .lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum()
+            / (1024 * 1024));
+  }
+
+  private static int arg(String[] args, String name, int fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}
