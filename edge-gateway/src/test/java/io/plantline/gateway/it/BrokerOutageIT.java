@@ -73,8 +73,10 @@ class BrokerOutageIT {
       for (int i = 1; i <= DEVICES; i++) {
         List<Long> seqs = collector.seqs(String.format("motor-%03d", i));
         List<Long> unique = seqs.stream().distinct().toList();
-        assertThat(seqs).as("motor-%03d arrives in order", i).isSorted();
-        assertThat(unique).as("motor-%03d: no gap", i).isEqualTo(range(0, unique.size()));
+        // First arrivals in arrival order: in order and without a gap. Repeats (QoS 1
+        // redeliveries to this subscriber's resumed session, or of the gateway's in-flight
+        // messages) come later and are counted below.
+        assertThat(unique).as("motor-%03d: in order, no gap", i).isEqualTo(range(0, unique.size()));
         duplicates += seqs.size() - unique.size();
         distinct += unique.size();
       }
