@@ -14,6 +14,12 @@ public final class Topics {
   /** Telemetry payloads rejected by a consumer, with the violation in the record headers. */
   public static final String TELEMETRY_DLQ = "telemetry.dlq.v1";
 
+  /**
+   * {@code DeviceStatus} (birth, death, quarantine, gap) from the gateways via the MQTT bridge; the
+   * history writer keeps the device registry from it.
+   */
+  public static final String DEVICE_STATUS = "device.status.v1";
+
   /** {@code AlarmEvent} from the stream-processing jobs. */
   public static final String ALARMS = "alarms.v1";
 
@@ -37,6 +43,7 @@ public final class Topics {
       List.of(
           TELEMETRY_RAW,
           TELEMETRY_DLQ,
+          DEVICE_STATUS,
           ALARMS,
           ALARM_COMMANDS,
           WORK_ORDER_COMMANDS,

@@ -12,6 +12,7 @@ class TopicsTest {
         .containsExactlyInAnyOrder(
             "telemetry.raw.v1",
             "telemetry.dlq.v1",
+            "device.status.v1",
             "alarms.v1",
             "alarms.commands.v1",
             "workorder.commands.v1",
