@@ -1,0 +1,184 @@
+package io.plantline.ingestion.kafka;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the ingestion processes reach Kafka: bootstrap servers, security protocol and, for {@code
+ * SASL_PLAINTEXT}, SASL/PLAIN credentials. Builds the client properties for producers, consumers
+ * and admin clients. {@link #toString()} never shows the password.
+ *
+ * <p>Use {@link #plaintext} or {@link #saslPlain}; both validate their input and throw {@link
+ * IllegalArgumentException} with a message naming the bad value.
+ *
+ * @param bootstrapServers comma-separated {@code host:port} list
+ * @param securityProtocol {@code PLAINTEXT} or {@code SASL_PLAINTEXT}
+ * @param username the SASL/PLAIN user; present exactly for {@code SASL_PLAINTEXT}
+ * @param password the SASL/PLAIN password; present exactly when the username is
+ */
+public record KafkaSettings(
+    String bootstrapServers,
+    String securityProtocol,
+    Optional<String> username,
+    Optional<String> password) {
+
+  /** Protocol without authentication or encryption (development only). */
+  public static final String PLAINTEXT = "PLAINTEXT";
+
+  /** SASL/PLAIN authentication without TLS, as the embedded broker of the testkit speaks it. */
+  public static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";
+
+  /** The accepted {@link #securityProtocol()} values. */
+  public static final List<String> SECURITY_PROTOCOLS = List.of(PLAINTEXT, SASL_PLAINTEXT);
+
+  /** Validates the servers, the protocol and that credentials come exactly with SASL. */
+  public KafkaSettings {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
+    bootstrapServers = checkBootstrapServers(bootstrapServers);
+    if (!SECURITY_PROTOCOLS.contains(securityProtocol)) {
+      throw new IllegalArgumentException(
+          "security protocol must be one of " + SECURITY_PROTOCOLS + ", was " + securityProtocol);
+    }
+    boolean sasl = SASL_PLAINTEXT.equals(securityProtocol);
+    if (sasl != username.isPresent() || sasl != password.isPresent()) {
+      throw new IllegalArgumentException(
+          "a username and a password are needed for SASL_PLAINTEXT and only for it");
+    }
+    username.ifPresent(u -> requireNotBlank("username", u));
+    password.ifPresent(p -> requireNotBlank("password", p));
+  }
+
+  /** Settings for a broker without authentication. */
+  public static KafkaSettings plaintext(String bootstrapServers) {
+    return new KafkaSettings(bootstrapServers, PLAINTEXT, Optional.empty(), Optional.empty());
+  }
+
+  /** Settings for a broker that authenticates with SASL/PLAIN over plain TCP. */
+  public static KafkaSettings saslPlain(String bootstrapServers, String username, String password) {
+    return new KafkaSettings(
+        bootstrapServers,
+        SASL_PLAINTEXT,
+        Optional.ofNullable(username),
+        Optional.ofNullable(password));
+  }
+
+  /**
+   * The common client properties: {@code bootstrap.servers}, {@code security.protocol} and, with a
+   * username, {@code sasl.mechanism=PLAIN} and its {@code sasl.jaas.config} (values quoted, so
+   * quotes and backslashes in passwords are safe). A fresh mutable map, so callers can add to it.
+   */
+  public Map<String, Object> clientProperties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("bootstrap.servers", bootstrapServers);
+    properties.put("security.protocol", securityProtocol);
+    username.ifPresent(
+        user -> {
+          properties.put("sasl.mechanism", "PLAIN");
+          properties.put("sasl.jaas.config", plainJaasConfig(user, password.orElseThrow()));
+        });
+    return properties;
+  }
+
+  /**
+   * Properties of a producer that never loses or reorders an acknowledged record within its
+   * lifetime: idempotence on, {@code acks=all}, at most 5 requests in flight per connection, a
+   * short linger for batching and a bounded delivery timeout.
+   *
+   * @param clientId the {@code client.id}, which names the producer in broker logs and metrics
+   */
+  public Map<String, Object> reliableProducerProperties(String clientId) {
+    requireNotBlank("clientId", clientId);
+    Map<String, Object> properties = clientProperties();
+    properties.put("client.id", clientId);
+    properties.put("enable.idempotence", true);
+    properties.put("acks", "all");
+    properties.put("max.in.flight.requests.per.connection", 5);
+    properties.put("linger.ms", 5);
+    properties.put("batch.size", 256 * 1024);
+    properties.put("compression.type", "lz4");
+    properties.put("delivery.timeout.ms", 120_000);
+    return properties;
+  }
+
+  /**
+   * Properties of a consumer that commits offsets itself, after its side effect: {@code
+   * enable.auto.commit=false}, {@code auto.offset.reset=earliest}, {@code
+   * isolation.level=read_committed}.
+   *
+   * @param groupId the consumer group
+   */
+  public Map<String, Object> manualCommitConsumerProperties(String groupId) {
+    requireNotBlank("groupId", groupId);
+    Map<String, Object> properties = clientProperties();
+    properties.put("group.id", groupId);
+    properties.put("enable.auto.commit", false);
+    properties.put("auto.offset.reset", "earliest");
+    properties.put("isolation.level", "read_committed");
+    return properties;
+  }
+
+  /** The JAAS line of the PLAIN login module, with both values quoted. */
+  static String plainJaasConfig(String user, String secret) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + jaasQuoted(user)
+        + "\" password=\""
+        + jaasQuoted(secret)
+        + "\";";
+  }
+
+  private static String jaasQuoted(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String checkBootstrapServers(String servers) {
+    if (servers == null || servers.isBlank()) {
+      throw new IllegalArgumentException("bootstrap servers missing");
+    }
+    List<String> checked = new java.util.ArrayList<>();
+    for (String entry : servers.split(",")) {
+      String server = entry.strip();
+      int colon = server.lastIndexOf(':');
+      if (colon <= 0 || colon == server.length() - 1) {
+        throw new IllegalArgumentException(
+            "bootstrap server must be host:port, was '" + server + "'");
+      }
+      int port;
+      try {
+        port = Integer.parseInt(server.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "bootstrap server port must be a number, was '" + server + "'");
+      }
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException(
+            "bootstrap server port must be 1..65535, was '" + server + "'");
+      }
+      checked.add(server);
+    }
+    return String.join(",", Collections.unmodifiableList(checked));
+  }
+
+  private static void requireNotBlank(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KafkaSettings[bootstrapServers="
+        + bootstrapServers
+        + ", securityProtocol="
+        + securityProtocol
+        + ", username="
+        + username.orElse("none")
+        + ", password="
+        + (password.isPresent() ? "****" : "none")
+        + "]";
+  }
+}
