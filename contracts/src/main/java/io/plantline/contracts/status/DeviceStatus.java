@@ -17,12 +17,17 @@ import java.util.UUID;
  * message. A DEATH whose {@code bootEpoch} is older than the latest BIRTH's is stale and must be
  * ignored.
  *
+ * <p>The MQTT bridge also publishes {@link DeviceState#GAP} events to Kafka when a device's
+ * telemetry sequence numbers jump; their {@code reason} names the missing range.
+ *
  * @param eventId unique id of the event
  * @param schemaVersion schema version, one of {@link #SUPPORTED_SCHEMA_VERSIONS}
  * @param deviceId the device; the Kafka key
  * @param siteId site of the device
  * @param areaId area of the device within its site
- * @param state BIRTH or DEATH
+ * @param state BIRTH or DEATH, or GAP when the MQTT bridge reports missing telemetry (see {@link
+ *     DeviceState#GAP}); a GAP is published by the bridge to {@code device.status.v1}, never on
+ *     MQTT
  * @param bootEpoch the gateway's boot epoch the state belongs to
  * @param occurredAt when the state change happened (see above for last wills)
  * @param reason optional free text, for example {@code shutdown} or {@code connection lost}; null
