@@ -1,0 +1,79 @@
+package io.plantline.ingestion.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Cassandra tables of the history, designed for the query API.
+ *
+ * <ul>
+ *   <li>{@code readings_by_device_day}: partition (device_id, day), clustered by (metric,
+ *       source_time), so "one device's metric between two times" reads one contiguous slice per
+ *       day. Default TTL configurable; time-window compaction by day.
+ *   <li>{@code latest_by_device}: partition device_id, one row per metric; written {@code USING
+ *       TIMESTAMP} = sourceTime in microseconds, so an older replay never wins.
+ *   <li>{@code devices}: the registry, one row per device, from status events (and site, area and
+ *       last_seen from telemetry).
+ * </ul>
+ */
+public final class HistorySchema {
+  /** Readings table. */
+  public static final String READINGS = "readings_by_device_day";
+
+  /** Latest value per device and metric. */
+  public static final String LATEST = "latest_by_device";
+
+  /** Device registry. */
+  public static final String DEVICES = "devices";
+
+  private HistorySchema() {}
+
+  /** The statements that create (or update the TTL of) the schema, in order. */
+  public static List<String> statements(String keyspace, int replicationFactor, Duration ttl) {
+    long ttlSeconds = ttl.toSeconds();
+    return List.of(
+        "CREATE KEYSPACE IF NOT EXISTS "
+            + keyspace
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
+            + replicationFactor
+            + "}",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + "."
+            + READINGS
+            + " (device_id text, day date, metric text, source_time timestamp, value double,"
+            + " unit text, quality text, boot_epoch bigint, seq bigint,"
+            + " PRIMARY KEY ((device_id, day), metric, source_time))"
+            + " WITH CLUSTERING ORDER BY (metric ASC, source_time ASC)"
+            + " AND compaction = {'class': 'TimeWindowCompactionStrategy',"
+            + " 'compaction_window_unit': 'DAYS', 'compaction_window_size': 1}"
+            + " AND default_time_to_live = "
+            + ttlSeconds,
+        "ALTER TABLE " + keyspace + "." + READINGS + " WITH default_time_to_live = " + ttlSeconds,
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + "."
+            + LATEST
+            + " (device_id text, metric text, value double, unit text, quality text,"
+            + " source_time timestamp, PRIMARY KEY (device_id, metric))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + "."
+            + DEVICES
+            + " (device_id text PRIMARY KEY, site_id text, area_id text, last_state text,"
+            + " last_state_at timestamp, boot_epoch bigint, last_birth timestamp,"
+            + " last_death timestamp, last_gap timestamp, last_gap_reason text,"
+            + " last_seen timestamp)");
+  }
+
+  /** Creates the schema and waits for schema agreement. */
+  public static void create(CqlSession session, CassandraSettings settings) {
+    for (String cql :
+        statements(settings.keyspace(), settings.replicationFactor(), settings.readingsTtl())) {
+      session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
+    }
+    session.checkSchemaAgreement();
+  }
+}

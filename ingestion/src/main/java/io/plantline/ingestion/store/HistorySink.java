@@ -1,0 +1,316 @@
+package io.plantline.ingestion.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import io.plantline.contracts.status.DeviceStatus;
+import io.plantline.contracts.telemetry.BatchReading;
+import io.plantline.contracts.telemetry.TelemetryBatch;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes telemetry and device status into the {@link HistorySchema} tables with prepared,
+ * idempotent statements, asynchronously with at most {@code maxInFlight} requests outstanding.
+ *
+ * <p>Per flush: readings grouped into unlogged batches per partition (device, day), at most {@link
+ * #MAX_BATCH} rows each; the newest reading per device and metric into {@code latest_by_device}
+ * {@code USING TIMESTAMP} sourceTime (so an older replay never overwrites a newer value); the
+ * newest telemetry per device into the registry's site, area and last_seen. Status events are
+ * applied in order, one device at a time: BIRTH and DEATH set the lifecycle state unless their boot
+ * epoch is older than the registry's (a stale last will), GAP and unknown states only record the
+ * last gap.
+ */
+public final class HistorySink implements StoreSink {
+  /** Largest number of rows in one unlogged batch. */
+  static final int MAX_BATCH = 50;
+
+  private final CqlSession session;
+  private final Semaphore inFlight;
+  private final PreparedStatement insertReading;
+  private final PreparedStatement updateLatest;
+  private final PreparedStatement updateSeen;
+  private final PreparedStatement updateState;
+  private final PreparedStatement updateBirth;
+  private final PreparedStatement updateDeath;
+  private final PreparedStatement updateGap;
+  private final PreparedStatement selectBootEpoch;
+  private final Map<String, Long> bootEpochs = new ConcurrentHashMap<>();
+
+  /** Prepares the statements against the existing schema in {@code keyspace}. */
+  public HistorySink(CqlSession session, String keyspace, int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be at least 1");
+    }
+    this.session = session;
+    this.inFlight = new Semaphore(maxInFlight);
+    String ks = keyspace + ".";
+    insertReading =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + HistorySchema.READINGS
+                + " (device_id, day, metric, source_time, value, unit, quality, boot_epoch, seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    updateLatest =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + HistorySchema.LATEST
+                + " USING TIMESTAMP ? SET value = ?, unit = ?, quality = ?, source_time = ?"
+                + " WHERE device_id = ? AND metric = ?");
+    updateSeen =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + HistorySchema.DEVICES
+                + " USING TIMESTAMP ? SET site_id = ?, area_id = ?, last_seen = ?"
+                + " WHERE device_id = ?");
+    updateState =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + HistorySchema.DEVICES
+                + " SET site_id = ?, area_id = ?, last_state = ?, last_state_at = ?, boot_epoch = ?"
+                + " WHERE device_id = ?");
+    updateBirth =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + HistorySchema.DEVICES
+                + " USING TIMESTAMP ? SET last_birth = ? WHERE device_id = ?");
+    updateDeath =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + HistorySchema.DEVICES
+                + " USING TIMESTAMP ? SET last_death = ? WHERE device_id = ?");
+    updateGap =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + HistorySchema.DEVICES
+                + " USING TIMESTAMP ? SET site_id = ?, area_id = ?, last_gap = ?,"
+                + " last_gap_reason = ? WHERE device_id = ?");
+    selectBootEpoch =
+        session.prepare(
+            "SELECT boot_epoch FROM " + ks + HistorySchema.DEVICES + " WHERE device_id = ?");
+  }
+
+  @Override
+  public String name() {
+    return "cassandra";
+  }
+
+  @Override
+  public void write(StoreRecords records) throws Exception {
+    List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>();
+    try {
+      for (Statement<?> statement : telemetryStatements(records.telemetry())) {
+        pending.add(submit(statement));
+      }
+    } finally {
+      awaitAll(pending);
+    }
+    for (DeviceStatus status : records.statuses()) {
+      applyStatus(status);
+    }
+  }
+
+  private List<Statement<?>> telemetryStatements(List<TelemetryBatch> batches) {
+    Map<String, List<BoundStatement>> readingsByPartition = new LinkedHashMap<>();
+    Map<String, Map<String, Newest>> latest = new LinkedHashMap<>();
+    Map<String, TelemetryBatch> seen = new HashMap<>();
+    for (TelemetryBatch batch : batches) {
+      for (BatchReading r : batch.readings()) {
+        LocalDate day = LocalDate.ofInstant(r.sourceTime(), ZoneOffset.UTC);
+        readingsByPartition
+            .computeIfAbsent(batch.deviceId() + "/" + day, k -> new ArrayList<>())
+            .add(
+                insertReading.bind(
+                    batch.deviceId(),
+                    day,
+                    r.metric(),
+                    r.sourceTime(),
+                    r.value(),
+                    r.unit(),
+                    r.quality().name(),
+                    batch.bootEpoch(),
+                    batch.seq()));
+        latest
+            .computeIfAbsent(batch.deviceId(), d -> new HashMap<>())
+            .merge(r.metric(), new Newest(r), Newest::newer);
+      }
+      seen.merge(
+          batch.deviceId(), batch, (a, b) -> a.gatewayTime().isAfter(b.gatewayTime()) ? a : b);
+    }
+    List<Statement<?>> statements = new ArrayList<>();
+    readingsByPartition.values().forEach(rows -> statements.addAll(batches(rows)));
+    latest.forEach(
+        (device, byMetric) -> {
+          List<BoundStatement> rows = new ArrayList<>();
+          for (Newest n : byMetric.values()) {
+            BatchReading r = n.reading();
+            rows.add(
+                updateLatest.bind(
+                    micros(r.sourceTime()),
+                    r.value(),
+                    r.unit(),
+                    r.quality().name(),
+                    r.sourceTime(),
+                    device,
+                    r.metric()));
+          }
+          statements.addAll(batches(rows));
+        });
+    for (TelemetryBatch batch : seen.values()) {
+      statements.add(
+          updateSeen
+              .bind(
+                  micros(batch.gatewayTime()),
+                  batch.siteId(),
+                  batch.areaId(),
+                  batch.gatewayTime(),
+                  batch.deviceId())
+              .setIdempotent(true));
+    }
+    return statements;
+  }
+
+  /** Rows of one partition as unlogged batches of at most {@link #MAX_BATCH}. */
+  private static List<Statement<?>> batches(List<BoundStatement> rows) {
+    List<Statement<?>> batches = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += MAX_BATCH) {
+      List<BoundStatement> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_BATCH));
+      if (chunk.size() == 1) {
+        batches.add(chunk.get(0).setIdempotent(true));
+      } else {
+        BatchStatementBuilder builder = BatchStatement.builder(BatchType.UNLOGGED);
+        chunk.forEach(builder::addStatement);
+        batches.add(builder.setIdempotence(true).build());
+      }
+    }
+    return batches;
+  }
+
+  private void applyStatus(DeviceStatus status) throws Exception {
+    String device = status.deviceId();
+    long micros = micros(status.occurredAt());
+    switch (status.state().name()) {
+      case "BIRTH", "DEATH" -> {
+        long known = knownBootEpoch(device);
+        if (status.bootEpoch() < known) {
+          return; // a stale event of an earlier boot, for example an old last will
+        }
+        boolean birth = "BIRTH".equals(status.state().name());
+        BatchStatement batch =
+            BatchStatement.builder(BatchType.UNLOGGED)
+                .addStatement(
+                    updateState.bind(
+                        status.siteId(),
+                        status.areaId(),
+                        status.state().name(),
+                        status.occurredAt(),
+                        status.bootEpoch(),
+                        device))
+                .addStatement(
+                    (birth ? updateBirth : updateDeath).bind(micros, status.occurredAt(), device))
+                .setIdempotence(true)
+                .build();
+        await(submit(batch));
+        bootEpochs.put(device, status.bootEpoch());
+      }
+      default ->
+          await(
+              submit(
+                  updateGap
+                      .bind(
+                          micros,
+                          status.siteId(),
+                          status.areaId(),
+                          status.occurredAt(),
+                          status.optionalReason().orElse(status.state().name()),
+                          device)
+                      .setIdempotent(true)));
+    }
+  }
+
+  private long knownBootEpoch(String device) throws Exception {
+    Long cached = bootEpochs.get(device);
+    if (cached != null) {
+      return cached;
+    }
+    AsyncResultSet rows = await(submit(selectBootEpoch.bind(device).setIdempotent(true)));
+    Row row = rows.one();
+    long known = row == null || row.isNull(0) ? Long.MIN_VALUE : row.getLong(0);
+    bootEpochs.put(device, known);
+    return known;
+  }
+
+  private CompletableFuture<AsyncResultSet> submit(Statement<?> statement)
+      throws InterruptedException {
+    inFlight.acquire();
+    CompletionStage<AsyncResultSet> stage;
+    try {
+      stage = session.executeAsync(statement);
+    } catch (RuntimeException e) {
+      inFlight.release();
+      throw e;
+    }
+    return stage.whenComplete((rs, e) -> inFlight.release()).toCompletableFuture();
+  }
+
+  private static AsyncResultSet await(CompletableFuture<AsyncResultSet> future) throws Exception {
+    try {
+      return future.get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  private static void awaitAll(List<CompletableFuture<AsyncResultSet>> pending) throws Exception {
+    Exception first = null;
+    for (CompletableFuture<AsyncResultSet> future : pending) {
+      try {
+        await(future);
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Microseconds since the epoch, the unit of Cassandra write timestamps. */
+  static long micros(Instant time) {
+    return Math.addExact(
+        Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
+  }
+
+  /** The newest reading of one device and metric within a flush. */
+  private record Newest(BatchReading reading) {
+    static Newest newer(Newest a, Newest b) {
+      return b.reading.sourceTime().isAfter(a.reading.sourceTime()) ? b : a;
+    }
+  }
+}
