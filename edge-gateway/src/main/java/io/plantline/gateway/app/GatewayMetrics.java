@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantline.gateway.domain.DeviceHealth;
+import io.plantline.gateway.forward.Uplink;
 import io.plantline.gateway.journal.Journal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,17 @@ public final class GatewayMetrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofMinutes(10))
             .register(registry);
+  }
+
+  void bindUplink(Uplink uplink) {
+    Gauge.builder("plantline.gateway.uplink.inflight", uplink, Uplink::inFlight)
+        .description("Records sent to the uplink and not yet acknowledged")
+        .tag("uplink", uplink.name())
+        .register(registry);
+    Gauge.builder("plantline.gateway.uplink.inflight.lost", uplink, Uplink::lostInFlight)
+        .description("Records in flight when their connection was lost (may arrive twice)")
+        .tag("uplink", uplink.name())
+        .register(registry);
   }
 
   void bindJournal(Journal journal) {
@@ -113,6 +125,38 @@ public final class GatewayMetrics {
             .tags("device", deviceId, "code", code)
             .counter();
     return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * The forwarder rewound an uplink to its oldest unacknowledged record (connection lost, a
+   * publication refused, a delivery timeout): what was in flight is sent again.
+   */
+  public void uplinkRewound(String uplink) {
+    Counter.builder("plantline.gateway.uplink.rewinds")
+        .description("Times an uplink was rewound to its oldest unacknowledged record")
+        .tag("uplink", uplink)
+        .register(registry)
+        .increment();
+  }
+
+  /** Times the named uplink was rewound (see {@link #uplinkRewound}). */
+  public double uplinkRewinds(String uplink) {
+    Counter counter =
+        registry.find("plantline.gateway.uplink.rewinds").tag("uplink", uplink).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** Records in flight on the named uplink when its connection was lost, since start. */
+  public double uplinkLostInFlight(String uplink) {
+    Gauge gauge =
+        registry.find("plantline.gateway.uplink.inflight.lost").tag("uplink", uplink).gauge();
+    return gauge == null ? Double.NaN : gauge.value();
+  }
+
+  /** Records in flight on the named uplink ({@code mqtt} or {@code kafka}); NaN if it has none. */
+  public double uplinkInFlight(String uplink) {
+    Gauge gauge = registry.find("plantline.gateway.uplink.inflight").tag("uplink", uplink).gauge();
+    return gauge == null ? Double.NaN : gauge.value();
   }
 
   public Timer pollLatencyTimer() {

@@ -105,8 +105,14 @@ public final class GatewayRuntime {
               kafka = new KafkaUplink(k, config.gatewayId());
               uplinks.add(kafka);
             });
+    uplinks.forEach(metrics::bindUplink);
     forwarder =
-        new Forwarder(journal, uplinks, config.replayMaxRecordsPerSecond(), metrics::acknowledged);
+        new Forwarder(
+            journal,
+            uplinks,
+            config.replayMaxRecordsPerSecond(),
+            metrics::acknowledged,
+            metrics::uplinkRewound);
     operations =
         new OperationsApi(
             config.httpBind(),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * out as soon as they are journaled. Runs on its own thread: journal reads touch the disk.
  *
  * <p>{@code onAcknowledged} receives, for each record acknowledged by every uplink, the
- * milliseconds from its journal append to the last acknowledgement.
+ * milliseconds from its journal append to the last acknowledgement; {@code onRewind} the name of an
+ * uplink each time it is rewound to its oldest unacknowledged record.
  */
 public final class Forwarder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
@@ -39,6 +41,7 @@ public final class Forwarder implements AutoCloseable {
   private final LinkedBlockingQueue<Ack> acks = new LinkedBlockingQueue<>();
   private final RateLimiter replayLimiter;
   private final LongConsumer onAcknowledged;
+  private final Consumer<String> onRewind;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -46,7 +49,8 @@ public final class Forwarder implements AutoCloseable {
       Journal journal,
       List<Uplink> uplinks,
       int replayMaxRecordsPerSecond,
-      LongConsumer onAcknowledged) {
+      LongConsumer onAcknowledged,
+      Consumer<String> onRewind) {
     if (uplinks.isEmpty()) {
       throw new IllegalArgumentException("at least one uplink");
     }
@@ -56,6 +60,7 @@ public final class Forwarder implements AutoCloseable {
     this.resend = new AtomicBoolean[uplinks.size()];
     this.replayLimiter = new RateLimiter(replayMaxRecordsPerSecond);
     this.onAcknowledged = onAcknowledged;
+    this.onRewind = onRewind;
     for (int i = 0; i < uplinks.size(); i++) {
       cursor[i] = -1;
       AtomicBoolean flag = new AtomicBoolean();
@@ -95,6 +100,7 @@ public final class Forwarder implements AutoCloseable {
     Uplink uplink = uplinks.get(u);
     if (resend[u].getAndSet(false)) {
       cursor[u] = -1;
+      onRewind.accept(uplink.name());
     }
     if (!uplink.ready()) {
       return false;

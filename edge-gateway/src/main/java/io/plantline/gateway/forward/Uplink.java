@@ -14,6 +14,15 @@ public interface Uplink {
   /** How many more records may be in flight. */
   int room();
 
+  /** Records sent and not yet acknowledged, refused or lost with a connection. */
+  int inFlight();
+
+  /**
+   * Records that were in flight when their connection was lost, counted since start: the broker may
+   * have taken them before it could acknowledge, so they may arrive twice once resent.
+   */
+  long lostInFlight();
+
   /**
    * Sends a record; {@code acked} runs (on any thread) once it is acknowledged, never otherwise.
    */

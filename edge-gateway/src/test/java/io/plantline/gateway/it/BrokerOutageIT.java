@@ -25,6 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerOutageIT {
   private static final Duration OUTAGE = Duration.ofSeconds(60);
   private static final int DEVICES = 50;
+  // maxInflight in GatewayYaml's MQTT uplink.
+  private static final int GATEWAY_MAX_INFLIGHT = 1000;
+  // Mosquitto's default max_inflight_messages per subscriber (20), with room to spare: what the
+  // broker had sent the test subscriber without its PUBACK when it went down.
+  private static final int SUBSCRIBER_REDELIVERIES = 100;
 
   @Test
   void shouldDeliverEveryBatchInOrderWithoutGapAfterA60SecondOutage(@TempDir Path dir)
@@ -56,7 +61,14 @@ class BrokerOutageIT {
       mqtt.startBroker();
       collector.connect();
 
-      await().atMost(Duration.ofSeconds(120)).until(() -> gateway.journal().backlogRecords() < 200);
+      InFlightRange inFlight = new InFlightRange();
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () -> {
+                inFlight.sample(gateway.metrics().uplinkInFlight("mqtt"));
+                return gateway.journal().backlogRecords() < 200;
+              });
       SimulatedPlant.await(gateway.stop(vertx));
       long appended = gateway.journal().appendedRecords();
       long kept = gateway.journal().backlogRecords(); // still journaled for the next start
@@ -68,6 +80,10 @@ class BrokerOutageIT {
           .as("batches journaled during the outage")
           .isGreaterThan(DEVICES * 60L);
       assertThat(gateway.journal().droppedRecords()).isZero();
+      assertThat(inFlight.min).as("in-flight window never negative").isGreaterThanOrEqualTo(0);
+      assertThat(inFlight.max)
+          .as("in-flight window never past maxInflight")
+          .isLessThanOrEqualTo(GATEWAY_MAX_INFLIGHT);
       long duplicates = 0;
       long distinct = 0;
       for (int i = 1; i <= DEVICES; i++) {
@@ -87,15 +103,38 @@ class BrokerOutageIT {
           .as("every journaled batch arrived or is still journaled for the next start")
           .isGreaterThanOrEqualTo(appended);
       // QoS 1 is at-least-once: a message the broker stored but could not PUBACK before it went
-      // down is sent again. Only those in flight at the moment of the outage can repeat.
-      assertThat(duplicates)
-          .as("repeats, bounded by the in-flight window")
-          .isLessThanOrEqualTo(1000);
+      // down is sent again. Only what was in flight when a connection was lost can repeat: the
+      // gateway's publications awaiting PUBACK, and what the broker had sent this subscriber
+      // without its PUBACK. The plant side drops repeats by (deviceId, bootEpoch, seq).
+      long rewinds = (long) gateway.metrics().uplinkRewinds("mqtt");
+      long lostInFlight = (long) gateway.metrics().uplinkLostInFlight("mqtt");
       System.out.printf(
-          "outage: %d batches journaled, %d during the outage, %d repeated after it%n",
-          appended, backlogDuringOutage - backlogBefore, duplicates);
+          "outage: %d batches journaled, %d during the outage, %d repeated after it,"
+              + " %d rewinds, %d lost in flight, in flight between %.0f and %.0f%n",
+          appended,
+          backlogDuringOutage - backlogBefore,
+          duplicates,
+          rewinds,
+          lostInFlight,
+          inFlight.min,
+          inFlight.max);
+      assertThat(duplicates)
+          .as("repeats, bounded by what was in flight when connections were lost")
+          .isLessThanOrEqualTo(lostInFlight + SUBSCRIBER_REDELIVERIES);
+      assertThat(lostInFlight).isLessThanOrEqualTo(rewinds * GATEWAY_MAX_INFLIGHT);
     } finally {
       SimulatedPlant.await(vertx.close());
+    }
+  }
+
+  /** The smallest and largest in-flight count seen while the backlog drained. */
+  private static final class InFlightRange {
+    private double min = Double.MAX_VALUE;
+    private double max = -Double.MAX_VALUE;
+
+    void sample(double value) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,6 +29,7 @@ public final class KafkaUplink implements Uplink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicLong lostInFlight = new AtomicLong();
   private final List<Runnable> resendCallbacks = new CopyOnWriteArrayList<>();
 
   public KafkaUplink(KafkaUplinkConfig config, String gatewayId) {
@@ -53,6 +55,16 @@ public final class KafkaUplink implements Uplink, AutoCloseable {
   }
 
   @Override
+  public long lostInFlight() {
+    return lostInFlight.get();
+  }
+
+  @Override
+  public int inFlight() {
+    return outstanding.get();
+  }
+
+  @Override
   public int room() {
     return MAX_IN_FLIGHT - outstanding.get();
   }
@@ -67,6 +79,7 @@ public final class KafkaUplink implements Uplink, AutoCloseable {
           if (error == null) {
             acked.run();
           } else {
+            lostInFlight.incrementAndGet();
             LOG.warn(
                 "Kafka did not take record {}: {}; it will be sent again",
                 record.index(),

@@ -18,11 +18,14 @@ import io.vertx.mqtt.MqttClientOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +36,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttUplink extends VerticleBase implements Uplink {
   private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
+  private static final int STATUS_HEADROOM = 16;
 
   private final MqttUplinkConfig config;
   private final String gatewayId;
   private final String siteId;
   private final long bootEpoch;
   private final Map<String, String> telemetryTopics;
-  private final Map<Integer, Runnable> inflight = new ConcurrentHashMap<>();
+  // Telemetry published on the current connection and not yet PUBACKed (touched on this context).
+  private final Map<Integer, Runnable> inflight = new HashMap<>();
   // PUBACKs that overtook the completion of their publish() future (both run on this context).
-  private final java.util.Set<Integer> earlyAcks = new java.util.HashSet<>();
+  private final Set<Integer> earlyAcks = new HashSet<>();
+  // Telemetry handed to send() and not yet settled (PUBACKed, refused, or lost with its
+  // connection). Each send() adds exactly one and each record is settled exactly once, so the
+  // window can neither leak shut nor open past maxInflight (which made the client refuse
+  // publications and the forwarder resend everything in flight: duplicates after an outage).
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicLong lostInFlight = new AtomicLong();
+  // Counts connections; a publication's callbacks only count for the connection it was made on.
+  private int connection;
   private final Map<String, Buffer> lastStatus = new ConcurrentHashMap<>();
   private final Map<String, String> statusTopics = new HashMap<>();
   private final List<Runnable> resendCallbacks = new ArrayList<>();
@@ -88,7 +100,9 @@ public final class MqttUplink extends VerticleBase implements Uplink {
             .setPassword(config.password())
             .setCleanSession(true)
             .setKeepAliveInterval((int) config.keepAlive().toSeconds())
-            .setMaxInflightQueue(config.maxInflight())
+            // Room for the retained status messages besides the telemetry window, so a burst of
+            // status after a reconnect never makes the client refuse a telemetry publication.
+            .setMaxInflightQueue(config.maxInflight() + STATUS_HEADROOM + statusTopics.size())
             .setWillFlag(true)
             .setWillTopic(gatewayStatusTopic())
             .setWillMessageBytes(status(gatewayId, DeviceState.DEATH, "connection lost"))
@@ -102,8 +116,9 @@ public final class MqttUplink extends VerticleBase implements Uplink {
               ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
     }
     client = MqttClient.create(vertx, options);
-    client.publishCompletionHandler(this::onPuback);
-    client.closeHandler(v -> onClosed());
+    int current = ++connection;
+    client.publishCompletionHandler(messageId -> onPuback(current, messageId));
+    client.closeHandler(v -> onClosed(current));
     client
         .connect(config.port(), config.host())
         .compose(
@@ -134,12 +149,17 @@ public final class MqttUplink extends VerticleBase implements Uplink {
             });
   }
 
-  private void onClosed() {
+  private void onClosed(int closedConnection) {
+    if (closedConnection != connection) {
+      return;
+    }
     boolean wasConnected = connected;
     connected = false;
+    connection++; // late callbacks of the closed connection no longer count
+    outstanding.addAndGet(-inflight.size());
+    lostInFlight.addAndGet(inflight.size() + earlyAcks.size());
     inflight.clear();
     earlyAcks.clear();
-    outstanding.set(0);
     resendCallbacks.forEach(Runnable::run);
     if (wasConnected) {
       LOG.warn("MQTT uplink lost its connection; records in flight will be sent again");
@@ -153,7 +173,10 @@ public final class MqttUplink extends VerticleBase implements Uplink {
     reconnectDelayMillis = Math.min(30_000, reconnectDelayMillis * 2);
   }
 
-  private void onPuback(Integer messageId) {
+  private void onPuback(int ackConnection, Integer messageId) {
+    if (ackConnection != connection) {
+      return;
+    }
     Runnable acked = inflight.remove(messageId);
     if (acked == null) {
       earlyAcks.add(messageId);
@@ -163,8 +186,12 @@ public final class MqttUplink extends VerticleBase implements Uplink {
     acked.run();
   }
 
-  private void onPublished(int messageId, Runnable acked) {
-    if (earlyAcks.remove(messageId)) {
+  private void onPublished(int publishConnection, int messageId, Runnable acked) {
+    if (publishConnection != connection) {
+      // Its connection closed first: onClosed did not see it in flight, so settle it here; the
+      // forwarder resends it from the journal.
+      outstanding.decrementAndGet();
+    } else if (earlyAcks.remove(messageId)) {
       outstanding.decrementAndGet();
       acked.run();
     } else {
@@ -180,6 +207,16 @@ public final class MqttUplink extends VerticleBase implements Uplink {
   @Override
   public boolean ready() {
     return connected;
+  }
+
+  @Override
+  public long lostInFlight() {
+    return lostInFlight.get();
+  }
+
+  @Override
+  public int inFlight() {
+    return outstanding.get();
   }
 
   @Override
@@ -204,13 +241,20 @@ public final class MqttUplink extends VerticleBase implements Uplink {
             outstanding.decrementAndGet();
             return;
           }
+          int publishConnection = connection;
           client
               .publish(topic, Buffer.buffer(record.payload()), MqttQoS.AT_LEAST_ONCE, false, false)
-              .onSuccess(messageId -> onPublished(messageId, acked))
+              .onSuccess(messageId -> onPublished(publishConnection, messageId, acked))
               .onFailure(
                   e -> {
                     outstanding.decrementAndGet();
-                    resendCallbacks.forEach(Runnable::run);
+                    if (publishConnection == connection) {
+                      LOG.warn(
+                          "MQTT publication of record {} refused: {}",
+                          record.index(),
+                          e.getMessage());
+                      resendCallbacks.forEach(Runnable::run);
+                    }
                   });
         });
   }
