@@ -1,0 +1,256 @@
+package io.plantline.ingestion.app;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.plantline.contracts.ContractViolationException;
+import io.plantline.contracts.Ids;
+import io.plantline.ingestion.bridge.BridgeConfig;
+import io.plantline.ingestion.bridge.BridgeMetrics;
+import io.plantline.ingestion.bridge.MqttEndpoint;
+import io.plantline.ingestion.bridge.MqttKafkaBridge;
+import io.plantline.ingestion.kafka.KafkaSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code plantline ingest bridge}: runs the MQTT→Kafka bridge until Ctrl-C or SIGTERM. Every option
+ * has an environment-variable default; passwords come from a file or a named environment variable,
+ * never from the command line.
+ */
+@Command(
+    name = "bridge",
+    mixinStandardHelpOptions = true,
+    description =
+        "Subscribes to device telemetry and status on MQTT, validates, dedups and forwards them to"
+            + " Kafka; rejects go to telemetry.dlq.v1.")
+public final class BridgeCommand implements Callable<Integer> {
+
+  /** Printed once the bridge runs; scripts and tests wait for it. */
+  public static final String READY_LINE = "Plantline MQTT bridge is running";
+
+  @Option(
+      names = "--mqtt-url",
+      defaultValue = "${env:PLANTLINE_MQTT_URL}",
+      description = "mqtt://host:port or mqtts://host:port (env PLANTLINE_MQTT_URL)")
+  String mqttUrl;
+
+  @Option(
+      names = "--mqtt-username",
+      defaultValue = "${env:PLANTLINE_MQTT_USERNAME}",
+      description = "MQTT user (env PLANTLINE_MQTT_USERNAME)")
+  String mqttUsername;
+
+  @Option(
+      names = "--mqtt-password-file",
+      defaultValue = "${env:PLANTLINE_MQTT_PASSWORD_FILE}",
+      description = "file holding the MQTT password (env PLANTLINE_MQTT_PASSWORD_FILE)")
+  Path mqttPasswordFile;
+
+  @Option(
+      names = "--mqtt-password-env",
+      defaultValue = "PLANTLINE_MQTT_PASSWORD",
+      description =
+          "name of the environment variable holding the MQTT password (default: ${DEFAULT-VALUE})")
+  String mqttPasswordEnv;
+
+  @Option(
+      names = "--mqtt-ca-file",
+      defaultValue = "${env:PLANTLINE_MQTT_CA_FILE}",
+      description = "PEM CA certificate(s) for mqtts:// (env PLANTLINE_MQTT_CA_FILE)")
+  Path caFile;
+
+  @Option(
+      names = "--client-id",
+      defaultValue = "${env:PLANTLINE_BRIDGE_CLIENT_ID:-plantline-bridge-1}",
+      description =
+          "MQTT client id, stable across restarts (persistent session); default ${DEFAULT-VALUE}"
+              + " (env PLANTLINE_BRIDGE_CLIENT_ID)")
+  String clientId;
+
+  @Option(
+      names = "--group",
+      defaultValue = "${env:PLANTLINE_BRIDGE_GROUP:-plantline-bridge}",
+      description =
+          "shared-subscription group; default ${DEFAULT-VALUE} (env PLANTLINE_BRIDGE_GROUP)")
+  String group;
+
+  @Mixin KafkaOptions kafka;
+
+  @Option(
+      names = "--http-host",
+      defaultValue = "${env:PLANTLINE_BRIDGE_HTTP_HOST:-127.0.0.1}",
+      description = "address of /health and /metrics; default ${DEFAULT-VALUE}")
+  String httpHost;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "${env:PLANTLINE_BRIDGE_HTTP_PORT:-9464}",
+      description = "port of /health and /metrics, 0 for any; default ${DEFAULT-VALUE}")
+  int httpPort;
+
+  @Option(
+      names = "--dedup-window",
+      defaultValue = "${env:PLANTLINE_BRIDGE_DEDUP_WINDOW:-1024}",
+      description = "sequence numbers remembered per source, 64..65536; default ${DEFAULT-VALUE}")
+  int dedupWindow;
+
+  @Option(
+      names = "--dedup-idle-ttl",
+      defaultValue = "${env:PLANTLINE_BRIDGE_DEDUP_IDLE_TTL:-PT30M}",
+      description =
+          "how long an idle device's dedup state is kept (ISO-8601); default ${DEFAULT-VALUE}")
+  String dedupIdleTtl;
+
+  @Option(
+      names = "--dedup-max-devices",
+      defaultValue = "${env:PLANTLINE_BRIDGE_DEDUP_MAX_DEVICES:-100000}",
+      description = "the most devices whose dedup state is kept; default ${DEFAULT-VALUE}")
+  int maxDevices;
+
+  @Option(
+      names = "--test-only-hold-before-kafka-ms",
+      hidden = true,
+      defaultValue = "0",
+      description = "TEST ONLY: delay between MQTT receipt and Kafka send, to widen crash windows")
+  long testOnlyHoldMillis;
+
+  UnaryOperator<String> environment = System::getenv;
+
+  /** Validates the options into the bridge's settings; errors name the option. */
+  BridgeConfig config() {
+    MqttEndpoint endpoint;
+    try {
+      endpoint = MqttEndpoint.parse(mqttUrl);
+    } catch (IllegalArgumentException e) {
+      throw new OptionException("--mqtt-url", e.getMessage());
+    }
+    if (mqttUsername == null || mqttUsername.isBlank()) {
+      throw new OptionException("--mqtt-username", "missing (or set PLANTLINE_MQTT_USERNAME)");
+    }
+    Secrets secrets = new Secrets(environment);
+    String password =
+        secrets.password(
+            "--mqtt-password-file",
+            Optional.ofNullable(mqttPasswordFile),
+            "--mqtt-password-env",
+            Optional.ofNullable(mqttPasswordEnv));
+    Optional<Path> ca = Optional.ofNullable(caFile);
+    if (ca.isPresent() && !Files.isReadable(ca.get())) {
+      throw new OptionException("--mqtt-ca-file", "cannot read " + ca.get());
+    }
+    if (ca.isPresent() && !endpoint.tls()) {
+      throw new OptionException("--mqtt-ca-file", "needs an mqtts:// URL in --mqtt-url");
+    }
+    if (clientId == null || clientId.isBlank() || clientId.length() > 128) {
+      throw new OptionException("--client-id", "must be 1..128 characters");
+    }
+    try {
+      Ids.require("group", group);
+    } catch (ContractViolationException e) {
+      throw new OptionException("--group", e.reason());
+    }
+    KafkaSettings kafkaSettings = kafka.settings(secrets);
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new OptionException("--http-port", "must be 0..65535, was " + httpPort);
+    }
+    if (dedupWindow < 64 || dedupWindow > 65536) {
+      throw new OptionException("--dedup-window", "must be 64..65536, was " + dedupWindow);
+    }
+    Duration ttl;
+    try {
+      ttl = Duration.parse(dedupIdleTtl);
+    } catch (RuntimeException e) {
+      throw new OptionException(
+          "--dedup-idle-ttl", "must be an ISO-8601 duration like PT30M, was " + dedupIdleTtl);
+    }
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new OptionException("--dedup-idle-ttl", "must be positive");
+    }
+    if (maxDevices < 1) {
+      throw new OptionException("--dedup-max-devices", "must be positive, was " + maxDevices);
+    }
+    if (testOnlyHoldMillis < 0) {
+      throw new OptionException("--test-only-hold-before-kafka-ms", "must not be negative");
+    }
+    return new BridgeConfig(
+        endpoint,
+        mqttUsername,
+        password,
+        ca,
+        clientId,
+        group,
+        kafkaSettings,
+        httpHost,
+        httpPort,
+        dedupWindow,
+        ttl,
+        maxDevices,
+        Duration.ofMillis(testOnlyHoldMillis));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BridgeConfig config = config();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    Vertx vertx = Vertx.vertx();
+    MqttKafkaBridge bridge = new MqttKafkaBridge(config, new BridgeMetrics(registry));
+    OperationsServer http =
+        new OperationsServer(config.httpHost(), config.httpPort(), bridge::ready, registry::scrape);
+    try {
+      vertx
+          .deployVerticle(http)
+          .compose(id -> vertx.deployVerticle(bridge))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  vertx
+                      .close()
+                      .recover(e -> Future.succeededFuture())
+                      .onComplete(r -> stopped.countDown());
+                  try {
+                    stopped.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "plantline-bridge-shutdown"));
+    System.out.printf(
+        "%s: %s as %s (group %s) -> Kafka %s; operations on http://%s:%d (/health/ready, /metrics)%n",
+        READY_LINE,
+        config.mqtt(),
+        config.clientId(),
+        config.group(),
+        config.kafka().bootstrapServers(),
+        config.httpHost(),
+        http.port());
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,264 @@
+package io.plantline.ingestion.bridge;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.plantline.contracts.topic.MqttTopic;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT side of the bridge: one MQTT 3.1.1 client with a persistent session ({@code
+ * cleanSession=false}, stable client id) and manual acknowledgement, subscribed at QoS 1 to the
+ * shared telemetry and status filters; reconnection with exponential backoff (1 s doubling to 30 s,
+ * with jitter). Each message goes to {@link MessageForwarder}, and its PUBACK is sent only when the
+ * forwarder reports that Kafka acknowledged it; a message whose forwarding failed is not
+ * acknowledged and the connection is dropped so that the broker redelivers it.
+ *
+ * <p>Messages in flight are bounded by the broker: MQTT 3.1.1 has no receive maximum, so the
+ * broker's per-client in-flight window (Mosquitto {@code max_inflight_messages}, default 20) caps
+ * how many unacknowledged messages the bridge holds; the rest wait in the broker's session queue.
+ */
+public final class MqttKafkaBridge extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttKafkaBridge.class);
+  private static final int MAX_MESSAGE_BYTES = 1024 * 1024 - 1024;
+  private static final long MIN_BACKOFF_MILLIS = 1000;
+  private static final long MAX_BACKOFF_MILLIS = 30_000;
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+  private final BridgeConfig config;
+  private final BridgeMetrics metrics;
+  private MessageForwarder forwarder;
+  private KafkaSender sender;
+  private MqttClient client;
+  private volatile boolean subscribed;
+  private volatile boolean kafkaReachable;
+  private volatile int inflight;
+  private boolean stopping;
+  private long backoffMillis = MIN_BACKOFF_MILLIS;
+  private long evictionTimer = -1;
+
+  /**
+   * @param config the bridge settings
+   * @param metrics where to count
+   */
+  public MqttKafkaBridge(BridgeConfig config, BridgeMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx
+        .executeBlocking(
+            () ->
+                new KafkaSender(
+                    config
+                        .kafka()
+                        .reliableProducerProperties("plantline-bridge-" + config.clientId()),
+                    context))
+        .compose(
+            created -> {
+              sender = created;
+              SequenceTracker tracker =
+                  new SequenceTracker(
+                      config.dedupWindow(), config.sourceIdleTtl(), config.maxTrackedDevices());
+              forwarder =
+                  new MessageForwarder(
+                      new PayloadValidator(), tracker, sender, metrics, config.clientId());
+              metrics.bindGauges(() -> inflight, tracker::trackedDevices, () -> subscribed);
+              evictionTimer =
+                  vertx.setPeriodic(30_000, id -> tracker.evictIdle(System.currentTimeMillis()));
+              probeKafka();
+              connect();
+              return Future.succeededFuture();
+            });
+  }
+
+  /** Whether the bridge is subscribed on MQTT and Kafka has answered. */
+  public boolean ready() {
+    return subscribed && kafkaReachable;
+  }
+
+  /** MQTT messages received and not yet acknowledged. */
+  public int inflight() {
+    return inflight;
+  }
+
+  private void probeKafka() {
+    sender
+        .probe(io.plantline.contracts.topic.Topics.TELEMETRY_RAW)
+        .onSuccess(partitions -> kafkaReachable = true)
+        .onFailure(
+            e -> {
+              LOG.warn("Kafka not reachable yet: {}", e.getMessage());
+              if (!stopping) {
+                vertx.setTimer(5000, id -> probeKafka());
+              }
+            });
+  }
+
+  private void connect() {
+    if (stopping) {
+      return;
+    }
+    MqttClientOptions options =
+        new MqttClientOptions()
+            .setClientId(config.clientId())
+            .setUsername(config.mqttUsername())
+            .setPassword(config.mqttPassword())
+            .setCleanSession(false)
+            .setKeepAliveInterval(30)
+            .setMaxMessageSize(MAX_MESSAGE_BYTES);
+    options.setAutoAck(false);
+    if (config.mqtt().tls()) {
+      options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+      config
+          .caFile()
+          .ifPresent(
+              ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+    }
+    MqttClient connection = MqttClient.create(vertx, options);
+    client = connection;
+    connection.publishHandler(message -> onMessage(connection, message));
+    connection.closeHandler(v -> onClosed(connection));
+    connection
+        .connect(config.mqtt().port(), config.mqtt().host())
+        .compose(
+            ack ->
+                connection.subscribe(
+                    Map.of(
+                        MqttTopic.sharedFilter(config.group(), MqttTopic.Kind.TELEMETRY),
+                        MqttQoS.AT_LEAST_ONCE.value(),
+                        MqttTopic.sharedFilter(config.group(), MqttTopic.Kind.STATUS),
+                        MqttQoS.AT_LEAST_ONCE.value())))
+        .onSuccess(
+            id -> {
+              subscribed = true;
+              backoffMillis = MIN_BACKOFF_MILLIS;
+              LOG.info(
+                  "MQTT bridge subscribed on {} as {} (group {})",
+                  config.mqtt(),
+                  config.clientId(),
+                  config.group());
+            })
+        .onFailure(
+            e -> {
+              LOG.warn("MQTT bridge cannot connect to {}: {}", config.mqtt(), e.getMessage());
+              if (connection.isConnected()) {
+                connection.disconnect();
+              } else {
+                scheduleReconnect();
+              }
+            });
+  }
+
+  private void onClosed(MqttClient connection) {
+    if (connection != client) {
+      return;
+    }
+    boolean was = subscribed;
+    subscribed = false;
+    if (was) {
+      LOG.warn("MQTT bridge lost its connection; unacknowledged messages will be redelivered");
+    }
+    scheduleReconnect();
+  }
+
+  private void scheduleReconnect() {
+    if (stopping) {
+      return;
+    }
+    long jitter = (long) (backoffMillis * 0.2 * Math.random());
+    vertx.setTimer(backoffMillis + jitter, id -> connect());
+    backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+  }
+
+  private void onMessage(MqttClient connection, MqttPublishMessage message) {
+    if (stopping) {
+      return; // not acknowledged: the broker redelivers it to the next session
+    }
+    long receivedNanos = System.nanoTime();
+    inflight++;
+    Runnable process =
+        () ->
+            forwarder
+                .forward(message.topicName(), message.payload().getBytes())
+                .onComplete(
+                    done -> {
+                      inflight--;
+                      if (done.succeeded()) {
+                        acknowledge(connection, message, receivedNanos);
+                      } else {
+                        LOG.warn(
+                            "not acknowledging a message on {}: {}",
+                            message.topicName(),
+                            done.cause().toString());
+                        kafkaReachable = false;
+                        probeKafka();
+                        if (connection == client && connection.isConnected()) {
+                          connection.disconnect(); // the broker redelivers what was not acked
+                        }
+                      }
+                    });
+    long hold = config.holdBeforeKafka().toMillis();
+    if (hold > 0) {
+      vertx.setTimer(hold, id -> process.run());
+    } else {
+      process.run();
+    }
+  }
+
+  private void acknowledge(MqttClient connection, MqttPublishMessage message, long receivedNanos) {
+    metrics.receiptToAck(System.nanoTime() - receivedNanos);
+    if (message.qosLevel() == MqttQoS.AT_MOST_ONCE) {
+      return;
+    }
+    if (connection == client && connection.isConnected()) {
+      message.ack();
+    }
+    // else: the connection that delivered it is gone; the broker redelivers it and dedup drops it
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    if (evictionTimer >= 0) {
+      vertx.cancelTimer(evictionTimer);
+    }
+    Promise<Void> drained = Promise.promise();
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    awaitDrain(drained, deadline);
+    return drained
+        .future()
+        .compose(
+            v ->
+                client != null && client.isConnected()
+                    ? client.disconnect().otherwiseEmpty()
+                    : Future.succeededFuture())
+        .compose(
+            v ->
+                sender == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(
+                        () -> {
+                          sender.close(Duration.ofSeconds(10));
+                          return null;
+                        }));
+  }
+
+  private void awaitDrain(Promise<Void> drained, long deadlineNanos) {
+    if (inflight == 0 || System.nanoTime() > deadlineNanos) {
+      drained.complete();
+    } else {
+      vertx.setTimer(20, id -> awaitDrain(drained, deadlineNanos));
+    }
+  }
+}
