@@ -166,7 +166,7 @@ public final class MqttKafkaBridge extends VerticleBase {
     }
     boolean was = subscribed;
     subscribed = false;
-    if (was) {
+    if (was && !stopping) {
       LOG.warn("MQTT bridge lost its connection; unacknowledged messages will be redelivered");
     }
     scheduleReconnect();
