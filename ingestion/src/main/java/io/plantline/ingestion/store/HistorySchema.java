@@ -68,7 +68,21 @@ public final class HistorySchema {
             + " last_seen timestamp)");
   }
 
-  /** Creates the schema and waits for schema agreement. */
+  /**
+   * Creates whatever is missing without touching existing tables (no TTL change): for readers that
+   * may start before the writers.
+   */
+  public static void createIfMissing(CqlSession session, CassandraSettings settings) {
+    for (String cql :
+        statements(settings.keyspace(), settings.replicationFactor(), settings.readingsTtl())) {
+      if (cql.startsWith("CREATE")) {
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
+      }
+    }
+    session.checkSchemaAgreement();
+  }
+
+  /** Creates the schema (and applies the configured TTL) and waits for schema agreement. */
   public static void create(CqlSession session, CassandraSettings settings) {
     for (String cql :
         statements(settings.keyspace(), settings.replicationFactor(), settings.readingsTtl())) {
