@@ -5,12 +5,16 @@ import io.plantline.contracts.Checks;
 import io.plantline.contracts.ContractViolationException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Base of the codecs: size limit, strict parsing and the unknown-field check are done here, the
  * mapping of fields in {@link #read} and {@link #write}.
  */
 abstract class JsonCodec<T> implements EventCodec<T> {
+  // 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants with a four-digit year.
+  private static final long FIRST_WIRE_SECOND = -62_167_219_200L;
+  private static final long LAST_WIRE_SECOND = 253_402_300_799L;
 
   @Override
   public final byte[] encode(T event) {
@@ -47,11 +51,20 @@ abstract class JsonCodec<T> implements EventCodec<T> {
 
   /** Like {@link #put(ObjectNode, String, Instant)}, naming {@code path} in a violation. */
   static void put(ObjectNode node, String name, Instant value, String path) {
-    String text = value.toString();
-    if (!JsonFields.isWireInstant(text)) {
-      throw new ContractViolationException(path, "year outside 0000-9999: " + text);
+    put(node, name, value, () -> path);
+  }
+
+  /**
+   * Like {@link #put(ObjectNode, String, Instant, String)}, building the path only for a violation
+   * (telemetry writes one instant per reading).
+   */
+  static void put(ObjectNode node, String name, Instant value, Supplier<String> path) {
+    long seconds = value.getEpochSecond();
+    if (seconds < FIRST_WIRE_SECOND || seconds > LAST_WIRE_SECOND) {
+      throw new ContractViolationException(path.get(), "year outside 0000-9999: " + value);
     }
-    node.put(name, text);
+    // Within these years Instant.toString() is exactly the wire form (yyyy-MM-ddTHH:mm:ss[.f]Z).
+    node.put(name, value.toString());
   }
 
   /** Writes an optional string, leaving the field out when it is null. */

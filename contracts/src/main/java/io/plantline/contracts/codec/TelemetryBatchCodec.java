@@ -60,7 +60,8 @@ final class TelemetryBatchCodec extends JsonCodec<TelemetryBatch> {
       r.put("value", reading.value());
       r.put("unit", reading.unit());
       put(r, "quality", reading.quality());
-      put(r, "sourceTime", reading.sourceTime(), "readings[" + i + "].sourceTime");
+      int index = i;
+      put(r, "sourceTime", reading.sourceTime(), () -> "readings[" + index + "].sourceTime");
     }
   }
 }

@@ -37,9 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Polls one device: its points grouped by poll class and coalesced into blocks, each class on its
- * own staggered timer; polls queue on the device's connection, retry, back off and quarantine; the
- * values go through edge processing into a numbered batch.
+ * Polls one device: its points grouped by poll period (poll classes of equal period are read
+ * together, so their registers coalesce into the fewest blocks and one batch) and coalesced into
+ * blocks, each period on its own staggered timer; polls queue on the device's connection, retry,
+ * back off and quarantine; the values go through edge processing into a numbered batch.
  */
 final class DevicePoller {
   private final DeviceConfig config;
@@ -49,7 +50,9 @@ final class DevicePoller {
   private final TelemetrySink sink;
   private final GatewayMetrics metrics;
   private final Clock clock;
+  // Poll groups by name ("fast", or "fast+normal" when classes share a period): blocks and period.
   private final Map<String, List<ReadBlock>> blocksByClass = new LinkedHashMap<>();
+  private final Map<String, Duration> periods = new LinkedHashMap<>();
   private final DeviceHealth health;
   private final ReadingPipeline pipeline;
   private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -78,32 +81,41 @@ final class DevicePoller {
             config.quarantineProbe(),
             Backoff.standard(new SplittableRandom(config.deviceId().hashCode())));
     this.pipeline = new ReadingPipeline(config);
-    Map<String, List<PointDefinition>> byClass =
+    Map<Duration, List<PointDefinition>> byPeriod =
         config.registerMap().points().stream()
             .collect(
                 Collectors.groupingBy(
-                    PointDefinition::pollClass, LinkedHashMap::new, Collectors.toList()));
-    byClass.forEach(
-        (pollClass, points) ->
-            blocksByClass.put(pollClass, BlockPlanner.plan(points, config.maxGap())));
+                    p -> config.pollClasses().get(p.pollClass()),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
+    byPeriod.forEach(
+        (period, points) -> {
+          String group =
+              points.stream()
+                  .map(PointDefinition::pollClass)
+                  .distinct()
+                  .collect(Collectors.joining("+"));
+          blocksByClass.put(group, BlockPlanner.plan(points, config.maxGap()));
+          periods.put(group, period);
+        });
   }
 
   String deviceId() {
     return config.deviceId();
   }
 
-  /** Blocks read per poll class, for logs and tests. */
+  /** Blocks read per poll group (poll classes of one period), for logs and tests. */
   Map<String, List<ReadBlock>> blocks() {
     return blocksByClass;
   }
 
-  /** Starts one timer per poll class, phase-shifted by the device's place among {@code count}. */
+  /** Starts one timer per poll group, phase-shifted by the device's place among {@code count}. */
   void start(Vertx vertx, int index, int count) {
     blocksByClass
         .keySet()
         .forEach(
             pollClass -> {
-              Duration period = config.pollClasses().get(pollClass);
+              Duration period = periods.get(pollClass);
               long offset = Math.max(1, PollStagger.offset(index, count, period).toMillis());
               timers.add(
                   vertx.setTimer(

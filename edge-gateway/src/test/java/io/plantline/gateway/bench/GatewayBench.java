@@ -25,11 +25,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./plantline bench gateway}: 200 simulated motor spindles, polled every 100 ms by ONE
- * gateway process ({@code -Xmx256m}, journal on, fsync interval) that publishes to a real
- * Mosquitto; a subscriber counts the points that arrive. Prints points/s delivered,
- * poll-to-delivery latency (subscriber receive time minus the poll's source time) p50/p99, the
- * gateway's journal-to-PUBACK latency, heap after the run and CPU.
+ * {@code ./plantline bench gateway}: 200 simulated devices ({@code --model}: energy-meter, 11
+ * points in one 19-register read; motor-spindle, 11 numeric points in four reads over four tables),
+ * polled every 100 ms by ONE gateway process ({@code -Xmx256m}, journal on, fsync interval) that
+ * publishes to a real Mosquitto, every point reported on every poll (maxSilence 0s,
+ * report-by-exception off, so points delivered = points read); a subscriber counts the points that
+ * arrive. Prints points/s delivered, poll-to-delivery latency (subscriber receive time minus the
+ * poll's source time) p50/p99, the gateway's journal-to-PUBACK latency, heap after the run and CPU
+ * of the gateway and of this process (simulators and subscriber).
  */
 public final class GatewayBench {
   private static final Pattern PORT =
@@ -41,6 +44,7 @@ public final class GatewayBench {
     int devices = arg(args, "--devices", 200);
     int seconds = arg(args, "--seconds", 20);
     int pollMillis = arg(args, "--poll-ms", 100);
+    String model = text(args, "--model", "energy-meter");
     Path dir = Files.createTempDirectory("plantline-gateway-bench-");
     Vertx vertx = Vertx.vertx();
     try (MosquittoServer mqtt = MosquittoServer.start(MosquittoOptions.defaults())) {
@@ -54,9 +58,9 @@ public final class GatewayBench {
               areas:
                 - id: area-gw
                   devices:
-                    - {id: spindle, model: motor-spindle, count: %d, seed: 7}
+                    - {id: dev, model: %s, count: %d, seed: 7}
           """
-                  .formatted(devices),
+                  .formatted(model, devices),
               "bench.yaml",
               dir);
       PlantRuntime plant =
@@ -68,7 +72,7 @@ public final class GatewayBench {
               .toCompletionStage()
               .toCompletableFuture()
               .get(120, TimeUnit.SECONDS);
-      Path config = writeConfig(dir, mqtt, plant, devices, pollMillis);
+      Path config = writeConfig(dir, mqtt, plant, model, devices, pollMillis);
 
       AtomicLong points = new AtomicLong();
       AtomicLong batches = new AtomicLong();
@@ -122,6 +126,8 @@ public final class GatewayBench {
         long p0 = points.get();
         long b0 = batches.get();
         long cpu0 = cpuTicks(gateway.pid());
+        long selfCpu0 = cpuTicks(ProcessHandle.current().pid());
+        long mqttCpu0 = cpuTicks(mqtt.pid());
         latencyCount.set(0);
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
@@ -129,13 +135,15 @@ public final class GatewayBench {
         long dp = points.get() - p0;
         long db = batches.get() - b0;
         double cpuCores = (cpuTicks(gateway.pid()) - cpu0) / 100.0 / elapsed;
+        double selfCores = (cpuTicks(ProcessHandle.current().pid()) - selfCpu0) / 100.0 / elapsed;
+        double mqttCores = (cpuTicks(mqtt.pid()) - mqttCpu0) / 100.0 / elapsed;
         int n = (int) Math.min(latencyCount.get(), latencies.length);
         long[] sample = Arrays.copyOf(latencies, n);
         Arrays.sort(sample);
         String metrics = scrape(port);
         System.out.printf(
-            "devices                         %d (poll every %d ms, all points)%n",
-            devices, pollMillis);
+            "devices                         %d %s (poll every %d ms, every point reported)%n",
+            devices, model, pollMillis);
         System.out.printf("measured                        %.1f s after 10 s warm-up%n", elapsed);
         System.out.printf("points/s delivered (MQTT)       %.0f%n", dp / elapsed);
         System.out.printf("batches/s                       %.0f%n", db / elapsed);
@@ -143,11 +151,12 @@ public final class GatewayBench {
             "poll-to-delivery p50/p99 (ms)   %d / %d%n", sample[n / 2], sample[(int) (n * 0.99)]);
         System.out.printf(
             "journal-to-PUBACK p50/p99 (ms)  %s / %s%n",
-            value(metrics, "plantline_gateway_uplink_ack_latency_seconds{quantile=\"0.5\"}", 1000),
-            value(
-                metrics, "plantline_gateway_uplink_ack_latency_seconds{quantile=\"0.99\"}", 1000));
+            quantileMillis(metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.5"),
+            quantileMillis(metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.99"));
         System.out.printf("gateway heap used (MiB)         %s (max 256)%n", heapMib(metrics));
         System.out.printf("gateway CPU (cores of 2)        %.2f%n", cpuCores);
+        System.out.printf("simulators + subscriber CPU     %.2f (this process)%n", selfCores);
+        System.out.printf("mosquitto CPU                   %.2f%n", mqttCores);
         System.out.printf(
             "journal backlog at end          %s records%n",
             value(metrics, "plantline_gateway_journal_backlog_records", 1));
@@ -165,21 +174,26 @@ public final class GatewayBench {
   }
 
   private static Path writeConfig(
-      Path dir, MosquittoServer mqtt, PlantRuntime plant, int devices, int pollMillis)
+      Path dir, MosquittoServer mqtt, PlantRuntime plant, String model, int devices, int pollMillis)
       throws Exception {
     Path secret =
         Files.writeString(dir.resolve("mqtt-password"), mqtt.clientCredentials().password());
     StringBuilder yaml =
         new StringBuilder("gateway: {id: gw-bench, site: site-gw}\n")
             .append(
-                "defaults: {timeout: 1s, retries: 1, maxGap: 8, quarantineAfter: 5, quarantineProbe: 10s, maxSilence: 5s, deadband: 0}\n")
+                "defaults: {timeout: 1s, retries: 1, maxGap: 8, quarantineAfter: 5, quarantineProbe: 10s, maxSilence: 0s, deadband: 0}\n")
             .append("devices:\n");
     for (int i = 1; i <= devices; i++) {
-      String id = String.format("spindle-%03d", i);
+      String id = String.format("dev-%03d", i);
       yaml.append(
           String.format(
-              "  - {id: %s, area: area-gw, endpoint: \"127.0.0.1:%d\", unitId: 1, registerMap: motor-spindle, pollClasses: {fast: %dms, normal: %dms, slow: %dms}}%n",
-              id, plant.endpointOf(id).orElseThrow().port(), pollMillis, pollMillis, pollMillis));
+              "  - {id: %s, area: area-gw, endpoint: \"127.0.0.1:%d\", unitId: 1, registerMap: %s, pollClasses: {fast: %dms, normal: %dms, slow: %dms}}%n",
+              id,
+              plant.endpointOf(id).orElseThrow().port(),
+              model,
+              pollMillis,
+              pollMillis,
+              pollMillis));
     }
     yaml.append(
         String.format(
@@ -230,6 +244,18 @@ public final class GatewayBench {
         .orElse("n/a");
   }
 
+  private static String quantileMillis(String metrics, String name, String quantile) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(name + "{") && l.contains("quantile=\"" + quantile + "\""))
+        .findFirst()
+        .map(
+            l ->
+                String.format(
+                    "%.0f", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) * 1000))
+        .orElse("n/a");
+  }
+
   private static String sum(String metrics, String name) {
     return String.format(
         "%.0f",
@@ -249,6 +275,15 @@ public final class GatewayBench {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum()
             / (1024 * 1024));
+  }
+
+  private static String text(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
   }
 
   private static int arg(String[] args, String name, int fallback) {

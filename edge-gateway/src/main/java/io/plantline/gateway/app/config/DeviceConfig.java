@@ -26,7 +26,8 @@ import java.util.Set;
  * @param maxGap the most unused registers read to merge two points into one request
  * @param quarantineAfter consecutive failed polls that quarantine the device
  * @param quarantineProbe the probe period of a quarantined device
- * @param maxSilence the heartbeat: the longest time a point goes unreported
+ * @param maxSilence the heartbeat: the longest time a point goes unreported; zero reports every
+ *     poll (report-by-exception off)
  * @param defaultDeadband the report-by-exception deadband of points without their own
  * @param deadbands per-point deadbands, in engineering units
  * @param spikeFilterType {@code none}, {@code median3} or {@code hampel}

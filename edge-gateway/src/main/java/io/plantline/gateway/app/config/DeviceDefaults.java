@@ -57,7 +57,7 @@ record DeviceDefaults(
         node.integer("maxGap", maxGap, 0, 124),
         node.integer("quarantineAfter", quarantineAfter, 1, 1000),
         node.duration("quarantineProbe", quarantineProbe, "1s", "1h"),
-        node.duration("maxSilence", maxSilence, "1s", "24h"),
+        node.duration("maxSilence", maxSilence, "0s", "24h"),
         deadband);
   }
 }

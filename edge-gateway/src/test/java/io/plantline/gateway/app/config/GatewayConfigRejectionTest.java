@@ -145,7 +145,7 @@ class GatewayConfigRejectionTest {
         "gateway.yaml: devices[3].timeout: must be a duration between 50ms and 60s, was 0s");
     rejects(
         withDeviceKeys("    maxSilence: 1.5s\n"),
-        "gateway.yaml: devices[0].maxSilence: must be a duration between 1s and 24h, was 1.5s");
+        "gateway.yaml: devices[0].maxSilence: must be a duration between 0s and 24h, was 1.5s");
     rejects(
         VALID + "defaults: {quarantineProbe: 30}\n",
         "gateway.yaml: defaults.quarantineProbe: must be a duration between 1s and 1h, was 30");
