@@ -1,0 +1,87 @@
+package io.plantline.ingestion.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plantline.contracts.telemetry.BatchReading;
+import io.plantline.contracts.telemetry.Quality;
+import io.plantline.contracts.telemetry.TelemetryBatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class StoreSchemaTest {
+
+  @Test
+  void shouldFlattenABatchIntoOnePointPerReadingWithTagsAndNanosecondTime() {
+    Instant at = Instant.parse("2026-02-03T04:05:06.123456789Z");
+    TelemetryBatch batch =
+        new TelemetryBatch(
+            UUID.randomUUID(),
+            1,
+            "press-1",
+            "site-a",
+            "area-b",
+            9,
+            4,
+            at,
+            List.of(
+                new BatchReading("temp", 71.5, "Cel", Quality.GOOD, at),
+                new BatchReading("speed", 1200, "rpm", Quality.BAD, at.plusMillis(1))));
+
+    List<String> lines =
+        TimeSeriesPoints.of(List.of(batch)).stream().map(p -> p.toLineProtocol()).toList();
+
+    assertThat(lines)
+        .containsExactly(
+            "temp,area=area-b,deviceId=press-1,quality=GOOD,site=site-a value=71.5"
+                + " 1770091506123456789",
+            "speed,area=area-b,deviceId=press-1,quality=BAD,site=site-a value=1200.0"
+                + " 1770091506124456789");
+  }
+
+  @Test
+  void shouldCreateQuestDbTablesWithDesignatedTimestampWalAndDedupKeys() {
+    assertThat(QuestDbTables.createTableSql("winding_temp"))
+        .isEqualTo(
+            "CREATE TABLE IF NOT EXISTS \"winding_temp\" (deviceId SYMBOL, site SYMBOL, area SYMBOL,"
+                + " quality SYMBOL, value DOUBLE, timestamp TIMESTAMP) TIMESTAMP(timestamp)"
+                + " PARTITION BY DAY WAL DEDUP UPSERT KEYS(timestamp, deviceId)");
+  }
+
+  @Test
+  void shouldDeclareHistoryTablesForTheQueriesWithConfiguredReplicationAndTtl() {
+    List<String> cql = HistorySchema.statements("plant_h", 3, Duration.ofDays(30));
+    assertThat(cql.get(0))
+        .contains("CREATE KEYSPACE IF NOT EXISTS plant_h", "'replication_factor': 3");
+    assertThat(cql.get(1))
+        .contains(
+            "plant_h.readings_by_device_day",
+            "PRIMARY KEY ((device_id, day), metric, source_time)",
+            "default_time_to_live = 2592000");
+    assertThat(cql.get(2))
+        .isEqualTo(
+            "ALTER TABLE plant_h.readings_by_device_day WITH default_time_to_live = 2592000");
+    assertThat(cql.get(3)).contains("plant_h.latest_by_device", "PRIMARY KEY (device_id, metric)");
+    assertThat(cql.get(4)).contains("plant_h.devices", "device_id text PRIMARY KEY", "last_gap");
+  }
+
+  @Test
+  void shouldUseMicrosecondWriteTimestamps() {
+    assertThat(HistorySink.micros(Instant.parse("1970-01-01T00:00:01.000002999Z")))
+        .isEqualTo(1_000_002L);
+  }
+
+  @Test
+  void shouldDoubleBackoffUpToItsMaximum() {
+    Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
+    assertThat(List.of(1, 2, 3, 4, 10).stream().map(backoff::delayAfter).toList())
+        .containsExactly(
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(500),
+            Duration.ofMillis(500));
+  }
+}

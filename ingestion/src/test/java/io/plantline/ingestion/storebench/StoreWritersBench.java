@@ -1,0 +1,253 @@
+package io.plantline.ingestion.storebench;
+
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.telemetry.BatchReading;
+import io.plantline.contracts.telemetry.Quality;
+import io.plantline.contracts.telemetry.TelemetryBatch;
+import io.plantline.contracts.topic.Topics;
+import io.plantline.ingestion.kafka.KafkaSettings;
+import io.plantline.ingestion.store.CassandraSettings;
+import io.plantline.ingestion.store.StoreWriter;
+import io.plantline.ingestion.store.TimeSeriesTarget;
+import io.plantline.testkit.cassandra.CassandraServer;
+import io.plantline.testkit.kafka.KafkaServer;
+import io.plantline.testkit.timeseries.QuestDbServer;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Both store writers against real Kafka (forked), QuestDB (in this JVM) and Cassandra (forked) on
+ * this machine. A producer thread sends {@code --devices} devices × {@code --readings} readings per
+ * batch at {@code --rate} points/s for {@code --seconds} (after a 5 s warm-up); the writers run
+ * with their default flush settings. Prints every 5 s the produced and written points/s and the
+ * lag, then the sustained points/s into each store, write latency p50/p99, heap, and CPU of this
+ * JVM (writers + QuestDB + producer), Kafka and Cassandra. When the written rate stays below the
+ * produced rate and the lag grows, the writer is saturated at the written rate. Stops by itself and
+ * deletes the servers' data.
+ */
+public final class StoreWritersBench {
+  private StoreWritersBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int seconds = arg(args, "--seconds", 30);
+    int devices = arg(args, "--devices", 200);
+    int readings = arg(args, "--readings", 10);
+    int rate = arg(args, "--rate", 60_000);
+    int warmup = 5;
+    System.out.printf(
+        "starting Kafka, QuestDB, Cassandra (devices %d, %d readings/batch, target %d points/s,"
+            + " %d s + %d s warm-up)%n",
+        devices, readings, rate, seconds, warmup);
+    try (KafkaServer kafka = KafkaServer.start();
+        QuestDbServer questdb = QuestDbServer.start();
+        CassandraServer cassandra = CassandraServer.start()) {
+      kafka.createTopics(4, Topics.TELEMETRY_RAW, Topics.DEVICE_STATUS, Topics.TELEMETRY_DLQ);
+      KafkaSettings kafkaSettings =
+          KafkaSettings.saslPlain(
+              kafka.bootstrapServers(),
+              kafka.clientCredentials().username(),
+              kafka.clientCredentials().password());
+      InetSocketAddress cp = cassandra.contactPoint();
+      CassandraSettings cassandraSettings =
+          new CassandraSettings(
+              List.of(InetSocketAddress.createUnresolved(cp.getHostString(), cp.getPort())),
+              cassandra.localDatacenter(),
+              Optional.of(cassandra.applicationCredentials().username()),
+              Optional.of(cassandra.applicationCredentials().password()),
+              "bench_history",
+              1,
+              Duration.ofDays(1));
+      TimeSeriesTarget target =
+          TimeSeriesTarget.questDb(
+              questdb.httpUrl(),
+              questdb.httpCredentials().username(),
+              questdb.httpCredentials().password());
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      StoreWriter.Options options = StoreWriter.Options.defaults("bench");
+      AtomicBoolean producing = new AtomicBoolean(true);
+      AtomicLong produced = new AtomicLong();
+      Thread producer =
+          new Thread(
+              () -> produce(kafka, devices, readings, rate, producing, produced), "bench-producer");
+      try (StoreWriter history =
+              StoreWriter.history(kafkaSettings, cassandraSettings, 256, options, registry);
+          StoreWriter timeSeries =
+              StoreWriter.timeSeries(kafkaSettings, target, options, registry)) {
+        producer.start();
+        Thread.sleep(warmup * 1000L);
+        long cpu0 = ownCpuNanos();
+        long kafkaCpu0 = cpuTicks(kafka.pid());
+        long cassandraCpu0 = cpuTicks(cassandra.pid());
+        long p0 = produced.get();
+        double q0 = timeSeries.metrics().pointsWritten();
+        double c0 = history.metrics().pointsWritten();
+        long t0 = System.nanoTime();
+        System.out.println(
+            "  t(s)  produced/s  questdb/s  cassandra/s  lag-questdb  lag-cassandra (records)");
+        long lastP = p0;
+        double lastQ = q0;
+        double lastC = c0;
+        for (int t = 5; t <= seconds; t += 5) {
+          Thread.sleep(5_000);
+          long p = produced.get();
+          double q = timeSeries.metrics().pointsWritten();
+          double c = history.metrics().pointsWritten();
+          System.out.printf(
+              "  %4d  %10.0f  %9.0f  %11.0f  %11d  %13d%n",
+              t,
+              (p - lastP) / 5.0,
+              (q - lastQ) / 5.0,
+              (c - lastC) / 5.0,
+              timeSeries.metrics().lag(),
+              history.metrics().lag());
+          lastP = p;
+          lastQ = q;
+          lastC = c;
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        producing.set(false);
+        producer.join(10_000);
+        double cpu = (ownCpuNanos() - cpu0) / 1e9 / elapsed;
+        double kafkaCpu = (cpuTicks(kafka.pid()) - kafkaCpu0) / 100.0 / elapsed;
+        double cassandraCpu = (cpuTicks(cassandra.pid()) - cassandraCpu0) / 100.0 / elapsed;
+        System.out.printf("measured                          %.1f s%n", elapsed);
+        System.out.printf(
+            "produced (points/s)               %.0f%n", (produced.get() - p0) / elapsed);
+        System.out.printf(
+            "written to QuestDB (points/s)     %.0f%n",
+            (timeSeries.metrics().pointsWritten() - q0) / elapsed);
+        System.out.printf(
+            "written to Cassandra (points/s)   %.0f%n",
+            (history.metrics().pointsWritten() - c0) / elapsed);
+        System.out.printf(
+            "QuestDB write p50/p99 (ms)        %s%n",
+            percentiles(timeSeries.metrics().writeLatency().takeSnapshot()));
+        System.out.printf(
+            "Cassandra write p50/p99 (ms)      %s%n",
+            percentiles(history.metrics().writeLatency().takeSnapshot()));
+        System.out.printf(
+            "lag at end QuestDB/Cassandra      %d / %d records (batches of %d points)%n",
+            timeSeries.metrics().lag(), history.metrics().lag(), readings);
+        System.out.printf(
+            "retries QuestDB/Cassandra         %.0f / %.0f%n",
+            timeSeries.metrics().retries(), history.metrics().retries());
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(
+            "heap used / max (MiB)             %d / %d (this JVM, QuestDB embedded)%n",
+            (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        System.out.printf(
+            "CPU cores (of %d): this JVM %.2f, Kafka %.2f, Cassandra %.2f%n",
+            rt.availableProcessors(), cpu, kafkaCpu, cassandraCpu);
+      } finally {
+        producing.set(false);
+        producer.join(10_000);
+      }
+    }
+  }
+
+  private static void produce(
+      KafkaServer kafka,
+      int devices,
+      int readings,
+      int rate,
+      AtomicBoolean producing,
+      AtomicLong produced) {
+    var props = new java.util.HashMap<>(kafka.clientProperties());
+    props.put("acks", "1");
+    props.put("linger.ms", 10);
+    props.put("batch.size", 256 * 1024);
+    props.put("compression.type", "lz4");
+    List<String> metrics = new ArrayList<>();
+    for (int m = 0; m < readings; m++) {
+      metrics.add("bench_metric_" + m);
+    }
+    long[] seq = new long[devices];
+    Instant base = Instant.parse("2026-01-01T00:00:00Z");
+    double batchesPerMilli = rate / (double) readings / 1000.0;
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      long start = System.nanoTime();
+      long sent = 0;
+      int device = 0;
+      while (producing.get()) {
+        long due = (long) ((System.nanoTime() - start) / 1e6 * batchesPerMilli);
+        while (sent < due && producing.get()) {
+          String id = String.format("bench-%04d", device);
+          long s = seq[device]++;
+          Instant at = base.plusMillis(s * 10 + device % 10);
+          List<BatchReading> values = new ArrayList<>(readings);
+          for (int m = 0; m < readings; m++) {
+            values.add(
+                new BatchReading(metrics.get(m), device + m + s * 0.01, "1", Quality.GOOD, at));
+          }
+          TelemetryBatch batch =
+              new TelemetryBatch(UUID.randomUUID(), 1, id, "site-b", "area-b", 1, s, at, values);
+          producer.send(
+              new ProducerRecord<>(Topics.TELEMETRY_RAW, id, Codecs.TELEMETRY_BATCH.encode(batch)),
+              (md, e) -> {
+                if (e == null) {
+                  produced.addAndGet(readings);
+                }
+              });
+          sent++;
+          device = (device + 1) % devices;
+        }
+        TimeUnit.MILLISECONDS.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String percentiles(HistogramSnapshot snapshot) {
+    double p50 = Double.NaN;
+    double p99 = Double.NaN;
+    for (ValueAtPercentile v : snapshot.percentileValues()) {
+      if (v.percentile() == 0.5) {
+        p50 = v.value(TimeUnit.MILLISECONDS);
+      } else if (v.percentile() == 0.99) {
+        p99 = v.value(TimeUnit.MILLISECONDS);
+      }
+    }
+    return String.format("%.1f / %.1f (flushes: %d)", p50, p99, snapshot.count());
+  }
+
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** utime + stime of a process, in clock ticks (100 per second on Linux). */
+  private static long cpuTicks(long pid) throws Exception {
+    String[] fields =
+        Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  private static int arg(String[] args, String name, int fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}
