@@ -1,5 +1,7 @@
 package io.plantline.contracts;
 
+import io.plantline.contracts.alarm.AlarmAction;
+import io.plantline.contracts.alarm.AlarmCommand;
 import io.plantline.contracts.alarm.AlarmEvent;
 import io.plantline.contracts.alarm.AlarmSeverity;
 import io.plantline.contracts.alarm.AlarmState;
@@ -127,6 +129,20 @@ public final class Samples {
             "temperature.mean", 92.4,
             "threshold", 90.0,
             "window.seconds", 300.0));
+  }
+
+  public static AlarmCommand shelveAlarm() {
+    return new AlarmCommand(
+        id("0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5"),
+        1,
+        AlarmAction.SHELVE,
+        ALARM,
+        "press-07",
+        RULE,
+        "operator-17",
+        at("2026-11-25T12:00:00Z"),
+        "Cooler service booked for noon",
+        at("2026-11-25T10:25:00Z"));
   }
 
   public static OpenWorkOrder openWorkOrder() {

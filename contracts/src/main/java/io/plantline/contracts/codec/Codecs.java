@@ -1,5 +1,6 @@
 package io.plantline.contracts.codec;
 
+import io.plantline.contracts.alarm.AlarmCommand;
 import io.plantline.contracts.alarm.AlarmEvent;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.TelemetryBatch;
@@ -29,6 +30,9 @@ public final class Codecs {
 
   /** {@link AlarmEvent}, the payload of {@code alarms.v1}. */
   public static final EventCodec<AlarmEvent> ALARM_EVENT = new AlarmEventCodec();
+
+  /** {@link AlarmCommand}, the payload of {@code alarms.commands.v1}. */
+  public static final EventCodec<AlarmCommand> ALARM_COMMAND = new AlarmCommandCodec();
 
   /** {@link WorkOrderCommand}, the payload of {@code workorder.commands.v1}, typed by "type". */
   public static final EventCodec<WorkOrderCommand> WORK_ORDER_COMMAND = new WorkOrderCommandCodec();

@@ -19,6 +19,7 @@ public final class GoldenFixtures {
   public static final String DEVICE_STATUS_BIRTH = "device-status-birth";
   public static final String DEVICE_STATUS_DEATH = "device-status-death";
   public static final String ALARM_EVENT = "alarm-event";
+  public static final String ALARM_COMMAND_SHELVE = "alarm-command-shelve";
   public static final String OPEN_WORK_ORDER = "open-work-order";
   public static final String ASSIGN_WORK_ORDER = "assign-work-order";
   public static final String START_WORK_ORDER = "start-work-order";
@@ -38,6 +39,7 @@ public final class GoldenFixtures {
           DEVICE_STATUS_BIRTH,
           DEVICE_STATUS_DEATH,
           ALARM_EVENT,
+          ALARM_COMMAND_SHELVE,
           OPEN_WORK_ORDER,
           ASSIGN_WORK_ORDER,
           START_WORK_ORDER,

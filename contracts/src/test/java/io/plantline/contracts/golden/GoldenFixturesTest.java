@@ -41,6 +41,7 @@ class GoldenFixturesTest {
         Case.of(GoldenFixtures.DEVICE_STATUS_BIRTH, Codecs.DEVICE_STATUS, Samples.deviceBirth()),
         Case.of(GoldenFixtures.DEVICE_STATUS_DEATH, Codecs.DEVICE_STATUS, Samples.deviceDeath()),
         Case.of(GoldenFixtures.ALARM_EVENT, Codecs.ALARM_EVENT, Samples.alarmEvent()),
+        Case.of(GoldenFixtures.ALARM_COMMAND_SHELVE, Codecs.ALARM_COMMAND, Samples.shelveAlarm()),
         Case.of(GoldenFixtures.OPEN_WORK_ORDER, Codecs.WORK_ORDER_COMMAND, Samples.openWorkOrder()),
         Case.of(
             GoldenFixtures.ASSIGN_WORK_ORDER, Codecs.WORK_ORDER_COMMAND, Samples.assignWorkOrder()),
