@@ -117,11 +117,14 @@ public final class BridgeMetrics {
       Supplier<Number> inflight, Supplier<Number> trackedDevices, Supplier<Boolean> connected) {
     Gauge.builder("plantline.bridge.inflight", inflight, s -> s.get().doubleValue())
         .description("MQTT messages received and not yet acknowledged")
+        .strongReference(true)
         .register(registry);
     Gauge.builder(
             "plantline.bridge.dedup.tracked.devices", trackedDevices, s -> s.get().doubleValue())
+        .strongReference(true)
         .register(registry);
     Gauge.builder("plantline.bridge.mqtt.connected", connected, s -> s.get() ? 1 : 0)
+        .strongReference(true)
         .register(registry);
   }
 
