@@ -9,9 +9,10 @@ import java.util.Objects;
  * maxSilence passed since the last report (heartbeat), or on the first value, or when quality
  * changes, or when the value becomes/stops being NaN.
  *
- * <p>A deadband of 0 reports every change and suppresses repeats of the same value. Two NaNs in a
- * row count as unchanged, so a point that stays unavailable is only repeated by the heartbeat. Not
- * thread-safe: one instance per point, used by the point's poller.
+ * <p>A deadband of 0 reports every change and suppresses repeats of the same value. A maxSilence of
+ * zero reports every reading (report-by-exception off). Two NaNs in a row count as unchanged, so a
+ * point that stays unavailable is only repeated by the heartbeat. Not thread-safe: one instance per
+ * point, used by the point's poller.
  */
 public final class ReportByException {
 
@@ -24,15 +25,15 @@ public final class ReportByException {
 
   /**
    * @param deadband the change in engineering units that must be exceeded, finite and >= 0
-   * @param maxSilence the longest time without a report, positive
+   * @param maxSilence the longest time without a report, zero or more (zero: report everything)
    */
   public ReportByException(double deadband, Duration maxSilence) {
     Objects.requireNonNull(maxSilence, "maxSilence");
     if (!Double.isFinite(deadband) || deadband < 0) {
       throw new IllegalArgumentException("deadband must be finite and >= 0, was " + deadband);
     }
-    if (maxSilence.isNegative() || maxSilence.isZero()) {
-      throw new IllegalArgumentException("maxSilence must be positive, was " + maxSilence);
+    if (maxSilence.isNegative()) {
+      throw new IllegalArgumentException("maxSilence must not be negative, was " + maxSilence);
     }
     this.deadband = deadband;
     this.maxSilence = maxSilence;

@@ -17,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -244,16 +246,36 @@ public final class GatewayBench {
         .orElse("n/a");
   }
 
+  /**
+   * The upper bound (ms) of the histogram bucket holding the quantile, from the cumulative {@code
+   * _bucket} series: Prometheus exports no summary quantiles beside a histogram.
+   */
   private static String quantileMillis(String metrics, String name, String quantile) {
-    return metrics
+    List<double[]> buckets = new ArrayList<>();
+    metrics
         .lines()
-        .filter(l -> l.startsWith(name + "{") && l.contains("quantile=\"" + quantile + "\""))
-        .findFirst()
-        .map(
-            l ->
-                String.format(
-                    "%.0f", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) * 1000))
-        .orElse("n/a");
+        .filter(l -> l.startsWith(name + "_bucket{le=\""))
+        .forEach(
+            l -> {
+              String le = l.substring(l.indexOf('"') + 1, l.indexOf('"', l.indexOf('"') + 1));
+              double count = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+              buckets.add(
+                  new double[] {
+                    le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), count
+                  });
+            });
+    if (buckets.isEmpty() || buckets.get(buckets.size() - 1)[1] == 0) {
+      return "n/a";
+    }
+    double target = Double.parseDouble(quantile) * buckets.get(buckets.size() - 1)[1];
+    for (double[] bucket : buckets) {
+      if (bucket[1] >= target) {
+        return Double.isInfinite(bucket[0])
+            ? "> max bucket"
+            : String.format("<= %.0f", bucket[0] * 1000);
+      }
+    }
+    return "n/a";
   }
 
   private static String sum(String metrics, String name) {

@@ -80,12 +80,21 @@ class ReportByExceptionTest {
   }
 
   @Test
-  void shouldRejectANegativeDeadbandOrNonPositiveSilence() {
+  void shouldRejectANegativeDeadbandOrNegativeSilence() {
     assertThatThrownBy(() -> new ReportByException(-1.0, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ReportByException(Double.NaN, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ReportByException(1.0, Duration.ZERO))
+    assertThatThrownBy(() -> new ReportByException(1.0, Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldReportEveryReadingWhenMaxSilenceIsZero() {
+    ReportByException rbe = new ReportByException(5.0, Duration.ZERO);
+    Instant t = Instant.parse("2026-11-25T10:00:00Z");
+    assertThat(rbe.shouldReport(1.0, true, t)).isTrue();
+    assertThat(rbe.shouldReport(1.0, true, t.plusMillis(100))).isTrue();
+    assertThat(rbe.shouldReport(1.1, true, t.plusMillis(200))).isTrue();
   }
 }
