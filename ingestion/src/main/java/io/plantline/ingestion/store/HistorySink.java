@@ -30,17 +30,24 @@ import java.util.concurrent.TimeUnit;
  * Writes telemetry and device status into the {@link HistorySchema} tables with prepared,
  * idempotent statements, asynchronously with at most {@code maxInFlight} requests outstanding.
  *
- * <p>Per flush: readings grouped into unlogged batches per partition (device, day), at most {@link
- * #MAX_BATCH} rows each; the newest reading per device and metric into {@code latest_by_device}
- * {@code USING TIMESTAMP} sourceTime (so an older replay never overwrites a newer value); the
- * newest telemetry per device into the registry's site, area and last_seen. Status events are
- * applied in order, one device at a time: BIRTH and DEATH set the lifecycle state unless their boot
- * epoch is older than the registry's (a stale last will), GAP and unknown states only record the
- * last gap.
+ * <p>Statements that fail (a write timeout of an overloaded node, say) are retried on their own a
+ * few times before the whole flush is reported failed. Per flush: readings grouped into unlogged
+ * batches per partition (device, day), at most {@link #MAX_BATCH} rows each; the newest reading per
+ * device and metric into {@code latest_by_device} {@code USING TIMESTAMP} sourceTime (so an older
+ * replay never overwrites a newer value); the newest telemetry per device into the registry's site,
+ * area and last_seen. Status events are applied in order, one device at a time: BIRTH and DEATH set
+ * the lifecycle state unless their boot epoch is older than the registry's (a stale last will), GAP
+ * and unknown states only record the last gap.
  */
 public final class HistorySink implements StoreSink {
   /** Largest number of rows in one unlogged batch. */
   static final int MAX_BATCH = 50;
+
+  /**
+   * Attempts per statement within one {@link #write}: only the statements that failed are sent
+   * again (they are idempotent); after the last attempt the flush fails and is retried as a whole.
+   */
+  static final int STATEMENT_ATTEMPTS = 4;
 
   private final CqlSession session;
   private final Semaphore inFlight;
@@ -121,13 +128,17 @@ public final class HistorySink implements StoreSink {
 
   @Override
   public void write(StoreRecords records) throws Exception {
-    List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>();
-    try {
-      for (Statement<?> statement : telemetryStatements(records.telemetry())) {
-        pending.add(submit(statement));
+    List<Statement<?>> todo = telemetryStatements(records.telemetry());
+    for (int attempt = 1; !todo.isEmpty(); attempt++) {
+      List<Statement<?>> failed = new ArrayList<>();
+      Exception last = executeAll(todo, failed);
+      if (last != null && attempt >= STATEMENT_ATTEMPTS) {
+        throw last;
       }
-    } finally {
-      awaitAll(pending);
+      if (!failed.isEmpty()) {
+        Thread.sleep(50L * attempt);
+      }
+      todo = failed;
     }
     for (DeviceStatus status : records.statuses()) {
       applyStatus(status);
@@ -285,20 +296,28 @@ public final class HistorySink implements StoreSink {
     }
   }
 
-  private static void awaitAll(List<CompletableFuture<AsyncResultSet>> pending) throws Exception {
-    Exception first = null;
-    for (CompletableFuture<AsyncResultSet> future : pending) {
+  /**
+   * Runs the statements with bounded concurrency, collects those that failed into {@code failed}
+   * and returns the last failure, or null.
+   */
+  private Exception executeAll(List<Statement<?>> statements, List<Statement<?>> failed)
+      throws InterruptedException {
+    List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>(statements.size());
+    for (Statement<?> statement : statements) {
+      pending.add(submit(statement));
+    }
+    Exception last = null;
+    for (int i = 0; i < pending.size(); i++) {
       try {
-        await(future);
+        await(pending.get(i));
+      } catch (InterruptedException e) {
+        throw e;
       } catch (Exception e) {
-        if (first == null) {
-          first = e;
-        }
+        failed.add(statements.get(i));
+        last = e;
       }
     }
-    if (first != null) {
-      throw first;
-    }
+    return last;
   }
 
   /** Microseconds since the epoch, the unit of Cassandra write timestamps. */

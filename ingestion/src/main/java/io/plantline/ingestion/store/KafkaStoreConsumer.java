@@ -76,6 +76,7 @@ public final class KafkaStoreConsumer implements AutoCloseable {
   private final Buffer buffer = new Buffer();
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread thread;
+  private final java.util.concurrent.atomic.AtomicLong lagSlot;
   private volatile boolean running = true;
   private volatile boolean assigned;
   private volatile boolean retrying;
@@ -92,7 +93,8 @@ public final class KafkaStoreConsumer implements AutoCloseable {
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.settings = settings;
-    this.thread = new Thread(this::run, "store-writer-" + sink.name());
+    this.lagSlot = metrics.lagSlot();
+    this.thread = new Thread(this::run, "store-writer-" + sink.name() + "-" + metrics.nextIndex());
   }
 
   /** Starts the loop. */
@@ -253,7 +255,7 @@ public final class KafkaStoreConsumer implements AutoCloseable {
         lag += behind.getAsLong();
       }
     }
-    metrics.lag(lag);
+    lagSlot.set(lag);
   }
 
   /** Stops the loop after the current attempt and closes the consumer; uncommitted work stays. */

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +21,7 @@ public final class StoreMetrics {
   private final DistributionSummary batchPoints;
   private final Counter retries;
   private final Counter deadLetters;
-  private final AtomicLong lag = new AtomicLong();
+  private final List<AtomicLong> lags = new CopyOnWriteArrayList<>();
 
   /** Registers the meters of the store {@code store} in {@code registry}. */
   public StoreMetrics(MeterRegistry registry, String store) {
@@ -58,7 +60,7 @@ public final class StoreMetrics {
             .description("Records that could not be decoded and went to telemetry.dlq.v1")
             .tag("store", store)
             .register(registry);
-    Gauge.builder("plantline.store.consumer.lag", lag, AtomicLong::get)
+    Gauge.builder("plantline.store.consumer.lag", this, StoreMetrics::lag)
         .description("Records between the consumer's position and the end of its partitions")
         .baseUnit("records")
         .tag("store", store)
@@ -80,8 +82,19 @@ public final class StoreMetrics {
     deadLetters.increment();
   }
 
-  void lag(long records) {
-    lag.set(records);
+  private final java.util.concurrent.atomic.AtomicInteger consumers =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Numbers the consumers of this store, from 0. */
+  int nextIndex() {
+    return consumers.getAndIncrement();
+  }
+
+  /** A new lag slot for one consumer of the store; the gauge shows the sum of all slots. */
+  AtomicLong lagSlot() {
+    AtomicLong slot = new AtomicLong();
+    lags.add(slot);
+    return slot;
   }
 
   /** Points acknowledged so far. */
@@ -91,7 +104,11 @@ public final class StoreMetrics {
 
   /** Records behind the end offsets at the last poll. */
   public long lag() {
-    return lag.get();
+    long sum = 0;
+    for (AtomicLong slot : lags) {
+      sum += slot.get();
+    }
+    return sum;
   }
 
   /** Retried flush attempts so far. */

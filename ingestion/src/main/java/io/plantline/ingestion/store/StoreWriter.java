@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,13 +29,22 @@ public final class StoreWriter implements AutoCloseable {
    * @param flushInterval or after this long
    * @param backoff delays between failed write attempts
    * @param maxPollRecords Kafka {@code max.poll.records}
+   * @param consumers consumers (threads) per store in the group; partitions are shared among them
    */
   public record Options(
       String groupPrefix,
       int flushPoints,
       Duration flushInterval,
       Backoff backoff,
-      int maxPollRecords) {
+      int maxPollRecords,
+      int consumers) {
+
+    /** Validates the consumer count. */
+    public Options {
+      if (consumers < 1 || consumers > 64) {
+        throw new IllegalArgumentException("consumers must be 1..64, was " + consumers);
+      }
+    }
 
     /** 5,000 points or 100 ms; backoff 100 ms to 5 s. */
     public static Options defaults(String groupPrefix) {
@@ -43,23 +53,26 @@ public final class StoreWriter implements AutoCloseable {
           5_000,
           Duration.ofMillis(100),
           new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
-          2_000);
+          500,
+          1);
     }
   }
 
-  private final KafkaStoreConsumer consumer;
+  private final List<KafkaStoreConsumer> consumers;
   private final StoreSink sink;
   private final DeadLetters deadLetters;
   private final StoreMetrics metrics;
   private final AutoCloseable resource;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private StoreWriter(
-      KafkaStoreConsumer consumer,
+      List<KafkaStoreConsumer> consumers,
       StoreSink sink,
       DeadLetters deadLetters,
       StoreMetrics metrics,
       AutoCloseable resource) {
-    this.consumer = consumer;
+    this.consumers = consumers;
     this.sink = sink;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
@@ -115,12 +128,6 @@ public final class StoreWriter implements AutoCloseable {
       Options options,
       MeterRegistry registry,
       AutoCloseable resource) {
-    var consumerProps = kafka.manualCommitConsumerProperties(groupId);
-    consumerProps.put("client.id", groupId);
-    consumerProps.put("max.poll.records", options.maxPollRecords());
-    consumerProps.put("fetch.min.bytes", 1);
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
     DeadLetters deadLetters =
         new DeadLetters(
             new KafkaProducer<>(
@@ -129,19 +136,28 @@ public final class StoreWriter implements AutoCloseable {
                 new ByteArraySerializer()),
             groupId);
     StoreMetrics metrics = new StoreMetrics(registry, sink.name());
-    KafkaStoreConsumer loop =
-        new KafkaStoreConsumer(
-            consumer,
-            sink,
-            deadLetters,
-            metrics,
-            new KafkaStoreConsumer.Settings(
-                groupId,
-                topics,
-                options.flushPoints(),
-                options.flushInterval(),
-                options.backoff()));
-    return new StoreWriter(loop.start(), sink, deadLetters, metrics, resource);
+    List<KafkaStoreConsumer> loops = new ArrayList<>();
+    for (int i = 0; i < options.consumers(); i++) {
+      var consumerProps = kafka.manualCommitConsumerProperties(groupId);
+      consumerProps.put("client.id", groupId + "-" + i);
+      consumerProps.put("max.poll.records", options.maxPollRecords());
+      KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+      loops.add(
+          new KafkaStoreConsumer(
+                  consumer,
+                  sink,
+                  deadLetters,
+                  metrics,
+                  new KafkaStoreConsumer.Settings(
+                      groupId,
+                      topics,
+                      options.flushPoints(),
+                      options.flushInterval(),
+                      options.backoff()))
+              .start());
+    }
+    return new StoreWriter(List.copyOf(loops), sink, deadLetters, metrics, resource);
   }
 
   /** This writer's meters. */
@@ -151,14 +167,17 @@ public final class StoreWriter implements AutoCloseable {
 
   /** Whether the consumer has partitions and is not retrying a failed write. */
   public boolean ready() {
-    return consumer.ready();
+    return consumers.stream().allMatch(KafkaStoreConsumer::ready);
   }
 
   /** Stops the consumer, then closes the sink, the dead-letter producer and the session. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      consumer.close();
+      consumers.parallelStream().forEach(KafkaStoreConsumer::close);
     } finally {
       try {
         sink.close();

@@ -4,6 +4,7 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
+import com.influxdb.client.domain.WritePrecision;
 import io.plantline.contracts.telemetry.BatchReading;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import java.util.HashSet;
@@ -66,7 +67,7 @@ public final class TimeSeriesSink implements StoreSink {
     if (tables != null) {
       tables.ensure(metrics(records));
     }
-    writes.writePoints(TimeSeriesPoints.of(records.telemetry()));
+    writes.writeRecord(WritePrecision.NS, TimeSeriesPoints.lineProtocol(records.telemetry()));
   }
 
   private static Set<String> metrics(StoreRecords records) {

@@ -103,9 +103,15 @@ public final class WritersCommand implements Callable<Integer> {
 
   @Option(
       names = "--cassandra-max-in-flight",
-      defaultValue = "${env:PLANTLINE_CASSANDRA_MAX_IN_FLIGHT:-256}",
+      defaultValue = "${env:PLANTLINE_CASSANDRA_MAX_IN_FLIGHT:-64}",
       description = "most Cassandra requests outstanding")
   String maxInFlight;
+
+  @Option(
+      names = "--consumers",
+      defaultValue = "${env:PLANTLINE_WRITERS_CONSUMERS:-1}",
+      description = "consumer threads per store (partitions are shared among them)")
+  String consumers;
 
   @Option(
       names = "--group-prefix",
@@ -191,7 +197,12 @@ public final class WritersCommand implements Callable<Integer> {
         target,
         cassandraSettings,
         new StoreWriter.Options(
-            groupPrefix, points, interval, defaults.backoff(), defaults.maxPollRecords()),
+            groupPrefix,
+            points,
+            interval,
+            defaults.backoff(),
+            defaults.maxPollRecords(),
+            positiveInt("--consumers", consumers)),
         inFlight,
         httpHost,
         port);

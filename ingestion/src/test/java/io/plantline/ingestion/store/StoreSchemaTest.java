@@ -42,6 +42,46 @@ class StoreSchemaTest {
   }
 
   @Test
+  void shouldWriteTheSameLineProtocolAsTheInfluxClientsPoints() {
+    Instant at = Instant.parse("2026-02-03T04:05:06.000000001Z");
+    List<BatchReading> readings = new java.util.ArrayList<>();
+    double[] values = {0, -0.5, 1e-9, 123456.789, 1.5e12, -7e7, 42};
+    for (int i = 0; i < values.length; i++) {
+      readings.add(
+          new BatchReading("m" + i, values[i], "1", Quality.values()[i % 3], at.plusNanos(i)));
+    }
+    TelemetryBatch batch =
+        new TelemetryBatch(UUID.randomUUID(), 1, "dev_1.a", "site-1", "area-2", 1, 1, at, readings);
+
+    String expected =
+        String.join(
+                "\n",
+                TimeSeriesPoints.of(List.of(batch)).stream().map(p -> p.toLineProtocol()).toList())
+            + "\n";
+    String actual = TimeSeriesPoints.lineProtocol(List.of(batch));
+    // the client prints large and tiny doubles in plain notation too; compare value by value
+    assertThat(fields(actual)).isEqualTo(fields(expected));
+    assertThat(actual.lines().toList())
+        .extracting(l -> l.substring(0, l.indexOf(' ')))
+        .isEqualTo(expected.lines().map(l -> l.substring(0, l.indexOf(' '))).toList());
+  }
+
+  private static List<String> fields(String lines) {
+    return lines
+        .lines()
+        .map(
+            l -> {
+              String[] parts = l.split(" ");
+              return new java.math.BigDecimal(parts[1].substring("value=".length()))
+                      .stripTrailingZeros()
+                      .toPlainString()
+                  + " "
+                  + parts[2];
+            })
+        .toList();
+  }
+
+  @Test
   void shouldCreateQuestDbTablesWithDesignatedTimestampWalAndDedupKeys() {
     assertThat(QuestDbTables.createTableSql("winding_temp"))
         .isEqualTo(

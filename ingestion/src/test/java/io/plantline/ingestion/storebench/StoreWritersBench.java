@@ -10,12 +10,17 @@ import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.plantline.ingestion.store.CassandraSettings;
+import io.plantline.ingestion.store.StoreMetrics;
 import io.plantline.ingestion.store.StoreWriter;
 import io.plantline.ingestion.store.TimeSeriesTarget;
+import io.plantline.testkit.Credentials;
+import io.plantline.testkit.cassandra.CassandraOptions;
 import io.plantline.testkit.cassandra.CassandraServer;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.plantline.testkit.timeseries.QuestDbServer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,14 +58,23 @@ public final class StoreWritersBench {
     int devices = arg(args, "--devices", 200);
     int readings = arg(args, "--readings", 10);
     int rate = arg(args, "--rate", 60_000);
+    int inFlight = arg(args, "--in-flight", 64);
+    String stores = text(args, "--stores", "both");
+    boolean toQuestDb = !stores.equals("cassandra");
+    boolean toCassandra = !stores.equals("questdb");
     int warmup = 5;
     System.out.printf(
         "starting Kafka, QuestDB, Cassandra (devices %d, %d readings/batch, target %d points/s,"
-            + " %d s + %d s warm-up)%n",
-        devices, readings, rate, seconds, warmup);
+            + " %d s + %d s warm-up, writing to %s, Cassandra in-flight %d)%n",
+        devices, readings, rate, seconds, warmup, stores, inFlight);
     try (KafkaServer kafka = KafkaServer.start();
         QuestDbServer questdb = QuestDbServer.start();
-        CassandraServer cassandra = CassandraServer.start()) {
+        CassandraServer cassandra =
+            CassandraServer.start(
+                new CassandraOptions(
+                    Credentials.generate("plantline"),
+                    text(args, "--cassandra-heap", "1g"),
+                    Duration.ofSeconds(180)))) {
       kafka.createTopics(4, Topics.TELEMETRY_RAW, Topics.DEVICE_STATUS, Topics.TELEMETRY_DLQ);
       KafkaSettings kafkaSettings =
           KafkaSettings.saslPlain(
@@ -81,24 +97,36 @@ public final class StoreWritersBench {
               questdb.httpCredentials().username(),
               questdb.httpCredentials().password());
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      StoreWriter.Options options = StoreWriter.Options.defaults("bench");
+      StoreWriter.Options defaults = StoreWriter.Options.defaults("bench");
+      StoreWriter.Options options =
+          new StoreWriter.Options(
+              "bench",
+              arg(args, "--flush-points", defaults.flushPoints()),
+              defaults.flushInterval(),
+              defaults.backoff(),
+              arg(args, "--max-poll-records", defaults.maxPollRecords()),
+              arg(args, "--consumers", 1));
       AtomicBoolean producing = new AtomicBoolean(true);
       AtomicLong produced = new AtomicLong();
       Thread producer =
           new Thread(
               () -> produce(kafka, devices, readings, rate, producing, produced), "bench-producer");
-      try (StoreWriter history =
-              StoreWriter.history(kafkaSettings, cassandraSettings, 256, options, registry);
-          StoreWriter timeSeries =
-              StoreWriter.timeSeries(kafkaSettings, target, options, registry)) {
+      StoreWriter history =
+          toCassandra
+              ? StoreWriter.history(kafkaSettings, cassandraSettings, inFlight, options, registry)
+              : null;
+      StoreWriter timeSeries =
+          toQuestDb ? StoreWriter.timeSeries(kafkaSettings, target, options, registry) : null;
+      try {
         producer.start();
         Thread.sleep(warmup * 1000L);
+        Map<String, Long> threads0 = threadCpu();
         long cpu0 = ownCpuNanos();
         long kafkaCpu0 = cpuTicks(kafka.pid());
         long cassandraCpu0 = cpuTicks(cassandra.pid());
         long p0 = produced.get();
-        double q0 = timeSeries.metrics().pointsWritten();
-        double c0 = history.metrics().pointsWritten();
+        double q0 = ts(timeSeries).pointsWritten();
+        double c0 = ts(history).pointsWritten();
         long t0 = System.nanoTime();
         System.out.println(
             "  t(s)  produced/s  questdb/s  cassandra/s  lag-questdb  lag-cassandra (records)");
@@ -108,16 +136,16 @@ public final class StoreWritersBench {
         for (int t = 5; t <= seconds; t += 5) {
           Thread.sleep(5_000);
           long p = produced.get();
-          double q = timeSeries.metrics().pointsWritten();
-          double c = history.metrics().pointsWritten();
+          double q = ts(timeSeries).pointsWritten();
+          double c = ts(history).pointsWritten();
           System.out.printf(
               "  %4d  %10.0f  %9.0f  %11.0f  %11d  %13d%n",
               t,
               (p - lastP) / 5.0,
               (q - lastQ) / 5.0,
               (c - lastC) / 5.0,
-              timeSeries.metrics().lag(),
-              history.metrics().lag());
+              ts(timeSeries).lag(),
+              ts(history).lag());
           lastP = p;
           lastQ = q;
           lastC = c;
@@ -128,27 +156,28 @@ public final class StoreWritersBench {
         double cpu = (ownCpuNanos() - cpu0) / 1e9 / elapsed;
         double kafkaCpu = (cpuTicks(kafka.pid()) - kafkaCpu0) / 100.0 / elapsed;
         double cassandraCpu = (cpuTicks(cassandra.pid()) - cassandraCpu0) / 100.0 / elapsed;
+        Map<String, Long> threads1 = threadCpu();
         System.out.printf("measured                          %.1f s%n", elapsed);
         System.out.printf(
             "produced (points/s)               %.0f%n", (produced.get() - p0) / elapsed);
         System.out.printf(
             "written to QuestDB (points/s)     %.0f%n",
-            (timeSeries.metrics().pointsWritten() - q0) / elapsed);
+            (ts(timeSeries).pointsWritten() - q0) / elapsed);
         System.out.printf(
             "written to Cassandra (points/s)   %.0f%n",
-            (history.metrics().pointsWritten() - c0) / elapsed);
+            (ts(history).pointsWritten() - c0) / elapsed);
         System.out.printf(
             "QuestDB write p50/p99 (ms)        %s%n",
-            percentiles(timeSeries.metrics().writeLatency().takeSnapshot()));
+            percentiles(ts(timeSeries).writeLatency().takeSnapshot()));
         System.out.printf(
             "Cassandra write p50/p99 (ms)      %s%n",
-            percentiles(history.metrics().writeLatency().takeSnapshot()));
+            percentiles(ts(history).writeLatency().takeSnapshot()));
         System.out.printf(
             "lag at end QuestDB/Cassandra      %d / %d records (batches of %d points)%n",
-            timeSeries.metrics().lag(), history.metrics().lag(), readings);
+            ts(timeSeries).lag(), ts(history).lag(), readings);
         System.out.printf(
             "retries QuestDB/Cassandra         %.0f / %.0f%n",
-            timeSeries.metrics().retries(), history.metrics().retries());
+            ts(timeSeries).retries(), ts(history).retries());
         Runtime rt = Runtime.getRuntime();
         System.out.printf(
             "heap used / max (MiB)             %d / %d (this JVM, QuestDB embedded)%n",
@@ -156,9 +185,17 @@ public final class StoreWritersBench {
         System.out.printf(
             "CPU cores (of %d): this JVM %.2f, Kafka %.2f, Cassandra %.2f%n",
             rt.availableProcessors(), cpu, kafkaCpu, cassandraCpu);
+        System.out.println(
+            "CPU cores by thread role in this JVM:" + byRole(threads0, threads1, elapsed));
       } finally {
         producing.set(false);
         producer.join(10_000);
+        if (timeSeries != null) {
+          timeSeries.close();
+        }
+        if (history != null) {
+          history.close();
+        }
       }
     }
   }
@@ -230,6 +267,59 @@ public final class StoreWritersBench {
     return String.format("%.1f / %.1f (flushes: %d)", p50, p99, snapshot.count());
   }
 
+  /** CPU time of each live thread of this JVM, by thread id, with its role as the key prefix. */
+  private static Map<String, Long> threadCpu() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<String, Long> threads = new TreeMap<>();
+    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = mx.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        threads.put(group(info.getThreadName()) + "#" + info.getThreadId(), nanos);
+      }
+    }
+    return threads;
+  }
+
+  /** CPU cores per role between two {@link #threadCpu()} snapshots. */
+  private static String byRole(Map<String, Long> before, Map<String, Long> after, double seconds) {
+    Map<String, Long> roles = new TreeMap<>();
+    after.forEach(
+        (thread, nanos) ->
+            roles.merge(
+                thread.substring(0, thread.indexOf('#')),
+                nanos - before.getOrDefault(thread, 0L),
+                Long::sum));
+    StringBuilder out = new StringBuilder();
+    roles.forEach(
+        (role, nanos) -> out.append(String.format(" %s %.2f", role, nanos / 1e9 / seconds)));
+    return out.toString();
+  }
+
+  private static String group(String name) {
+    if (name.startsWith("store-writer-")) {
+      return name.substring(0, name.lastIndexOf('-'));
+    }
+    if (name.startsWith("bench-producer") || name.contains("producer-network-thread")) {
+      return "bench-producer";
+    }
+    if (name.toLowerCase(java.util.Locale.ROOT).contains("questdb")) {
+      return "questdb";
+    }
+    if (name.startsWith("s0-") || name.startsWith("s1-")) {
+      return "cassandra-driver";
+    }
+    if (name.startsWith("OkHttp")) {
+      return "okhttp";
+    }
+    if (name.startsWith("kafka-") || name.contains("heartbeat")) {
+      return "kafka-consumers";
+    }
+    return "other";
+  }
+
   private static long ownCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
@@ -240,6 +330,21 @@ public final class StoreWritersBench {
     String[] fields =
         Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  private static final StoreMetrics NONE = new StoreMetrics(new SimpleMeterRegistry(), "none");
+
+  private static StoreMetrics ts(StoreWriter writer) {
+    return writer == null ? NONE : writer.metrics();
+  }
+
+  private static String text(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
   }
 
   private static int arg(String[] args, String name, int fallback) {
