@@ -70,7 +70,9 @@ public record EwmaZScore(
       s.active = s.active ? Math.abs(z) >= clearZ : Math.abs(z) >= raiseZ;
     }
     double dt = Math.max(0, time - s.lastTime);
-    double alpha = 1 - Math.pow(0.5, dt / halfLifeMs);
+    // While few samples are in, weigh them equally (running mean and variance): a plain EWMA
+    // started from one sample underestimates the variance for many half-lives.
+    double alpha = Math.max(1 - Math.pow(0.5, dt / halfLifeMs), 1.0 / (s.count + 1));
     double diff = x - s.reference;
     s.reference += alpha * diff;
     s.variance = (1 - alpha) * (s.variance + alpha * diff * diff);
