@@ -244,14 +244,33 @@ public final class BridgeBench {
         .body();
   }
 
+  /** The upper bound of the histogram bucket holding quantile {@code q}, in milliseconds. */
   private static String quantile(String metrics, String name, String q) {
-    String prefix = name + "{quantile=\"" + q + "\"} ";
-    return metrics
+    double quantile = Double.parseDouble(q);
+    String prefix = name + "_bucket{le=\"";
+    List<double[]> buckets = new ArrayList<>();
+    metrics
         .lines()
         .filter(l -> l.startsWith(prefix))
-        .findFirst()
-        .map(l -> String.format("%.1f", Double.parseDouble(l.substring(prefix.length())) * 1000))
-        .orElse("n/a");
+        .forEach(
+            l -> {
+              String le = l.substring(prefix.length(), l.indexOf('"', prefix.length()));
+              double count = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+              buckets.add(
+                  new double[] {
+                    le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), count
+                  });
+            });
+    if (buckets.isEmpty() || buckets.get(buckets.size() - 1)[1] == 0) {
+      return "n/a";
+    }
+    double total = buckets.get(buckets.size() - 1)[1];
+    for (double[] b : buckets) {
+      if (b[1] >= quantile * total) {
+        return Double.isInfinite(b[0]) ? "> max" : String.format("<= %.1f", b[0] * 1000);
+      }
+    }
+    return "n/a";
   }
 
   private static String line(String metrics, String name) {
