@@ -75,6 +75,14 @@ public final class StoreWritersBench {
                     Credentials.generate("plantline"),
                     text(args, "--cassandra-heap", "1g"),
                     Duration.ofSeconds(180)))) {
+      int authCacheMillis = arg(args, "--cassandra-auth-cache-ms", 2000);
+      if (authCacheMillis > 0) {
+        System.out.printf(
+            "Cassandra auth caches enabled (%d ms) on %d caches%n",
+            authCacheMillis, CassandraAuthCaches.enable(cassandra.pid(), authCacheMillis));
+      } else {
+        System.out.println("Cassandra auth caches as the testkit sets them (disabled)");
+      }
       kafka.createTopics(4, Topics.TELEMETRY_RAW, Topics.DEVICE_STATUS, Topics.TELEMETRY_DLQ);
       KafkaSettings kafkaSettings =
           KafkaSettings.saslPlain(
