@@ -226,9 +226,19 @@ public final class WritersCommand implements Callable<Integer> {
       return 2;
     }
     PrometheusMeterRegistry registry = OpsEndpoints.registry();
-    StoreWriter history =
-        StoreWriter.history(
-            config.kafka(), config.cassandra(), config.maxInFlight(), config.options(), registry);
+    StoreWriter history;
+    try {
+      history =
+          StoreWriter.history(
+              config.kafka(), config.cassandra(), config.maxInFlight(), config.options(), registry);
+    } catch (RuntimeException e) {
+      System.err.println(
+          "plantline ingestion writers: cannot open the Cassandra history ("
+              + config.cassandra()
+              + "): "
+              + e.getMessage());
+      return 1;
+    }
     StoreWriter timeSeries =
         StoreWriter.timeSeries(config.kafka(), config.timeSeries(), config.options(), registry);
     Vertx vertx = Vertx.vertx();

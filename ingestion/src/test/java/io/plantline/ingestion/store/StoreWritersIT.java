@@ -99,6 +99,29 @@ class StoreWritersIT {
           devices.get(1),
           io.plantline.contracts.codec.Codecs.DEVICE_STATUS.encode(
               TelemetryFixtures.status(devices.get(1), DeviceState.BIRTH, 7, START)));
+      TelemetryFixtures.sendRaw(
+          producer,
+          Topics.DEVICE_STATUS,
+          devices.get(1),
+          io.plantline.contracts.codec.Codecs.DEVICE_STATUS.encode(
+              new io.plantline.contracts.status.DeviceStatus(
+                  UUID.randomUUID(),
+                  1,
+                  devices.get(1),
+                  "site-a",
+                  "area-1",
+                  DeviceState.GAP,
+                  7,
+                  START.plusSeconds(30),
+                  "seq 3..5 missing (3 batches)")));
+      // a stale last will of an earlier boot: must not turn the device offline
+      TelemetryFixtures.sendRaw(
+          producer,
+          Topics.DEVICE_STATUS,
+          devices.get(1),
+          io.plantline.contracts.codec.Codecs.DEVICE_STATUS.encode(
+              TelemetryFixtures.status(
+                  devices.get(1), DeviceState.DEATH, 6, START.plusSeconds(40))));
       TelemetryFixtures.send(producer, second);
       // a late, older duplicate-time reading for device 0: must not move the latest value back
       TelemetryFixtures.send(
@@ -126,7 +149,8 @@ class StoreWritersIT {
 
       Row registryRow =
           cql.execute(
-                  "SELECT last_state, boot_epoch, last_seen FROM "
+                  "SELECT last_state, boot_epoch, last_seen, last_gap, last_gap_reason, last_death"
+                      + " FROM "
                       + KEYSPACE
                       + ".devices WHERE device_id = ?",
                   devices.get(1))
@@ -134,6 +158,11 @@ class StoreWritersIT {
       assertThat(registryRow).isNotNull();
       assertThat(registryRow.getString("last_state")).isEqualTo("BIRTH");
       assertThat(registryRow.getLong("boot_epoch")).isEqualTo(7);
+      assertThat(registryRow.getInstant("last_gap")).isEqualTo(START.plusSeconds(30));
+      assertThat(registryRow.getString("last_gap_reason"))
+          .isEqualTo("seq 3..5 missing (3 batches)");
+      assertThat(registryRow.getInstant("last_death")).isNull();
+      assertThat(registryRow.getInstant("last_seen")).isEqualTo(START.plusSeconds(39 * 3));
 
       // Replay the whole topic with new consumer groups: nothing changes.
       SimpleMeterRegistry replayRegistry = new SimpleMeterRegistry();
