@@ -5,6 +5,9 @@ import io.plantline.contracts.alarm.AlarmCommand;
 import io.plantline.contracts.alarm.AlarmEvent;
 import io.plantline.contracts.alarm.AlarmSeverity;
 import io.plantline.contracts.alarm.AlarmState;
+import io.plantline.contracts.command.SetpointCommand;
+import io.plantline.contracts.command.SetpointOutcome;
+import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.status.DeviceState;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.BatchReading;
@@ -143,6 +146,29 @@ public final class Samples {
         at("2026-11-25T12:00:00Z"),
         "Cooler service booked for noon",
         at("2026-11-25T10:25:00Z"));
+  }
+
+  public static SetpointCommand setpointCommand() {
+    return new SetpointCommand(
+        id("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"),
+        1,
+        "press-07",
+        "speed_setpoint_rpm",
+        1450.0,
+        "operator-17",
+        at("2026-11-25T10:30:00Z"),
+        at("2026-11-25T10:31:00Z"));
+  }
+
+  public static SetpointResult setpointResultFailed() {
+    return new SetpointResult(
+        id("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"),
+        1,
+        "press-07",
+        "speed_setpoint_rpm",
+        SetpointOutcome.FAILED,
+        "Modbus exception 4 (slave device failure)",
+        at("2026-11-25T10:30:00.184Z"));
   }
 
   public static OpenWorkOrder openWorkOrder() {

@@ -2,6 +2,8 @@ package io.plantline.contracts.codec;
 
 import io.plantline.contracts.alarm.AlarmCommand;
 import io.plantline.contracts.alarm.AlarmEvent;
+import io.plantline.contracts.command.SetpointCommand;
+import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.contracts.telemetry.TelemetryReading;
@@ -39,6 +41,12 @@ public final class Codecs {
 
   /** {@link WorkOrderEvent}, the payload of {@code workorder.events.v1}, typed by "type". */
   public static final EventCodec<WorkOrderEvent> WORK_ORDER_EVENT = new WorkOrderEventCodec();
+
+  /** {@link SetpointCommand}, the payload of a device's MQTT {@code command} topic. */
+  public static final EventCodec<SetpointCommand> SETPOINT_COMMAND = new SetpointCommandCodec();
+
+  /** {@link SetpointResult}, the payload of a device's MQTT {@code command-result} topic. */
+  public static final EventCodec<SetpointResult> SETPOINT_RESULT = new SetpointResultCodec();
 
   private Codecs() {}
 }

@@ -20,6 +20,8 @@ public final class GoldenFixtures {
   public static final String DEVICE_STATUS_DEATH = "device-status-death";
   public static final String ALARM_EVENT = "alarm-event";
   public static final String ALARM_COMMAND_SHELVE = "alarm-command-shelve";
+  public static final String SETPOINT_COMMAND = "setpoint-command";
+  public static final String SETPOINT_RESULT_FAILED = "setpoint-result-failed";
   public static final String OPEN_WORK_ORDER = "open-work-order";
   public static final String ASSIGN_WORK_ORDER = "assign-work-order";
   public static final String START_WORK_ORDER = "start-work-order";
@@ -40,6 +42,8 @@ public final class GoldenFixtures {
           DEVICE_STATUS_DEATH,
           ALARM_EVENT,
           ALARM_COMMAND_SHELVE,
+          SETPOINT_COMMAND,
+          SETPOINT_RESULT_FAILED,
           OPEN_WORK_ORDER,
           ASSIGN_WORK_ORDER,
           START_WORK_ORDER,

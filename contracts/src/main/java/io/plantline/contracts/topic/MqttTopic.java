@@ -30,7 +30,11 @@ public record MqttTopic(String siteId, String areaId, String deviceId, Kind kind
   /** What a device topic carries; {@link #segment()} is its last topic segment. */
   public enum Kind {
     TELEMETRY("telemetry"),
-    STATUS("status");
+    STATUS("status"),
+    /** Setpoint commands to the device, through its gateway. */
+    COMMAND("command"),
+    /** The gateway's results of those commands. */
+    COMMAND_RESULT("command-result");
 
     private final String segment;
 
@@ -50,7 +54,8 @@ public record MqttTopic(String siteId, String areaId, String deviceId, Kind kind
         }
       }
       throw new ContractViolationException(
-          "kind", "unknown kind '" + segment + "' (expected telemetry or status)");
+          "kind",
+          "unknown kind '" + segment + "' (expected telemetry, status, command or command-result)");
     }
   }
 
@@ -72,6 +77,16 @@ public record MqttTopic(String siteId, String areaId, String deviceId, Kind kind
   /** The status (birth and death) topic of a device. */
   public static MqttTopic status(String siteId, String areaId, String deviceId) {
     return new MqttTopic(siteId, areaId, deviceId, Kind.STATUS);
+  }
+
+  /** The setpoint command topic of a device. */
+  public static MqttTopic command(String siteId, String areaId, String deviceId) {
+    return new MqttTopic(siteId, areaId, deviceId, Kind.COMMAND);
+  }
+
+  /** The topic of a device's setpoint command results. */
+  public static MqttTopic commandResult(String siteId, String areaId, String deviceId) {
+    return new MqttTopic(siteId, areaId, deviceId, Kind.COMMAND_RESULT);
   }
 
   /**

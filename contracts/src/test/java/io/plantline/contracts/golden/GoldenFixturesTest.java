@@ -42,6 +42,12 @@ class GoldenFixturesTest {
         Case.of(GoldenFixtures.DEVICE_STATUS_DEATH, Codecs.DEVICE_STATUS, Samples.deviceDeath()),
         Case.of(GoldenFixtures.ALARM_EVENT, Codecs.ALARM_EVENT, Samples.alarmEvent()),
         Case.of(GoldenFixtures.ALARM_COMMAND_SHELVE, Codecs.ALARM_COMMAND, Samples.shelveAlarm()),
+        Case.of(
+            GoldenFixtures.SETPOINT_COMMAND, Codecs.SETPOINT_COMMAND, Samples.setpointCommand()),
+        Case.of(
+            GoldenFixtures.SETPOINT_RESULT_FAILED,
+            Codecs.SETPOINT_RESULT,
+            Samples.setpointResultFailed()),
         Case.of(GoldenFixtures.OPEN_WORK_ORDER, Codecs.WORK_ORDER_COMMAND, Samples.openWorkOrder()),
         Case.of(
             GoldenFixtures.ASSIGN_WORK_ORDER, Codecs.WORK_ORDER_COMMAND, Samples.assignWorkOrder()),

@@ -94,9 +94,11 @@ class MqttTopicTest {
         Arguments.of(
             "plantline/v1/a/b/c/metrics",
             "kind",
-            "unknown kind 'metrics' (expected telemetry or status)"),
+            "unknown kind 'metrics' (expected telemetry, status, command or command-result)"),
         Arguments.of(
-            "plantline/v1/a/b/c/+", "kind", "unknown kind '+' (expected telemetry or status)"));
+            "plantline/v1/a/b/c/+",
+            "kind",
+            "unknown kind '+' (expected telemetry, status, command or command-result)"));
   }
 
   @ParameterizedTest
