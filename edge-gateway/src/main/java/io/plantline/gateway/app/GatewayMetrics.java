@@ -139,6 +139,15 @@ public final class GatewayMetrics {
         .increment();
   }
 
+  /** One setpoint command handled, by outcome (applied, rejected, expired, failed, ...). */
+  void setpointCommand(String outcome) {
+    Counter.builder("plantline.gateway.setpoint.commands")
+        .description("Setpoint commands received over MQTT, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** Times the named uplink was rewound (see {@link #uplinkRewound}). */
   public double uplinkRewinds(String uplink) {
     Counter counter =

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class GatewayRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
   private static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(5);
+  // Setpoint command ids remembered to answer QoS 1 redeliveries without writing twice.
+  private static final int REMEMBERED_COMMANDS = 4096;
 
   private final GatewayConfig config;
   private final long bootEpoch;
@@ -95,6 +97,15 @@ public final class GatewayRuntime {
         .ifPresent(
             m -> {
               mqtt = new MqttUplink(m, config.gatewayId(), config.siteId(), bootEpoch, areas);
+              SetpointCommandHandler commands =
+                  new SetpointCommandHandler(
+                      areas.keySet(),
+                      this::write,
+                      mqtt::commandResult,
+                      metrics,
+                      java.time.Clock.systemUTC(),
+                      REMEMBERED_COMMANDS);
+              mqtt.onCommand(commands::handle);
               uplinks.add(mqtt);
               deploying.add(vertx.deployVerticle(mqtt));
             });

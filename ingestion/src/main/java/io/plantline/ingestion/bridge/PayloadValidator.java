@@ -34,6 +34,13 @@ public final class PayloadValidator {
       return switch (topic.kind()) {
         case TELEMETRY -> telemetry(topic, Codecs.TELEMETRY_BATCH.decode(payload));
         case STATUS -> status(topic, Codecs.DEVICE_STATUS.decode(payload));
+        case COMMAND, COMMAND_RESULT ->
+            new Verdict.Rejected(
+                new Rejection(
+                    RejectionCategory.BAD_TOPIC,
+                    "topic",
+                    "the bridge forwards telemetry and status only, not " + topic.kind().segment(),
+                    Optional.of(topic.deviceId())));
       };
     } catch (ContractViolationException e) {
       return new Verdict.Rejected(Rejection.of(e, topic.deviceId()));

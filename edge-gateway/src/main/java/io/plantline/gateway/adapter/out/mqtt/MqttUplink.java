@@ -2,6 +2,7 @@ package io.plantline.gateway.adapter.out.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.status.DeviceState;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.topic.MqttTopic;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ public final class MqttUplink extends VerticleBase implements Uplink {
   private final Map<String, Buffer> lastStatus = new ConcurrentHashMap<>();
   private final Map<String, String> statusTopics = new HashMap<>();
   private final List<Runnable> resendCallbacks = new ArrayList<>();
+  private volatile BiConsumer<String, byte[]> commandListener;
   private volatile boolean connected;
   private MqttClient client;
   private Context ctx;
@@ -118,6 +121,13 @@ public final class MqttUplink extends VerticleBase implements Uplink {
     client = MqttClient.create(vertx, options);
     int current = ++connection;
     client.publishCompletionHandler(messageId -> onPuback(current, messageId));
+    client.publishHandler(
+        message -> {
+          BiConsumer<String, byte[]> listener = commandListener;
+          if (listener != null) {
+            listener.accept(message.topicName(), message.payload().getBytes());
+          }
+        });
     client.closeHandler(v -> onClosed(current));
     client
         .connect(config.port(), config.host())
@@ -129,6 +139,15 @@ public final class MqttUplink extends VerticleBase implements Uplink {
                     MqttQoS.AT_LEAST_ONCE,
                     false,
                     true))
+        .compose(
+            id ->
+                commandListener == null
+                    ? Future.succeededFuture(id)
+                    : client
+                        .subscribe(
+                            MqttTopic.filter(MqttTopic.Kind.COMMAND, siteId),
+                            MqttQoS.AT_LEAST_ONCE.value())
+                        .map(id))
         .onSuccess(
             id -> {
               reconnectDelayMillis = 1000;
@@ -262,6 +281,33 @@ public final class MqttUplink extends VerticleBase implements Uplink {
   @Override
   public void onResendNeeded(Runnable callback) {
     resendCallbacks.add(callback);
+  }
+
+  /**
+   * Receives setpoint commands: subscribes, on every connection, to the command topics of this
+   * gateway's site, and hands each message (topic, payload) to {@code listener} on this verticle's
+   * event loop. Set before the verticle is deployed.
+   */
+  public void onCommand(BiConsumer<String, byte[]> listener) {
+    this.commandListener = listener;
+  }
+
+  /**
+   * Publishes a setpoint command's result at QoS 1 on the device's {@code command-result} topic;
+   * dropped (and logged) while disconnected: the sender sees no result and may send again.
+   */
+  public void commandResult(SetpointResult result) {
+    String area = statusArea(result.deviceId(), "gateway");
+    String topic = MqttTopic.commandResult(siteId, area, result.deviceId()).value();
+    Buffer payload = Buffer.buffer(Codecs.SETPOINT_RESULT.encode(result));
+    ctx.runOnContext(
+        v -> {
+          if (connected) {
+            client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false);
+          } else {
+            LOG.warn("setpoint result {} not published: MQTT disconnected", result.commandId());
+          }
+        });
   }
 
   /** Publishes a device's status (retained), now if connected, and again after each reconnect. */
