@@ -45,7 +45,10 @@ public final class TelemetryAnomalyJob {
   public record Sinks(
       Sink<EncodedEvent> alarms, Sink<EncodedEvent> workOrders, Sink<EncodedEvent> deadLetters) {}
 
-  /** A job over these sources and sinks. */
+  /**
+   * A job over these sources and sinks; {@code alarmCommands} may be null for a job without
+   * operator commands (benchmarks).
+   */
   public TelemetryAnomalyJob(
       JobSettings settings,
       RuleSet rules,
@@ -100,8 +103,17 @@ public final class TelemetryAnomalyJob {
             .name("device-rules")
             .uid("device-rules");
 
+    SingleOutputStreamOperator<RawRecord> rawCommands =
+        alarmCommands == null
+            // An empty collection source is not allowed: one placeholder, filtered out.
+            ? env.fromData(
+                    TypeInformation.of(RawRecord.class),
+                    new RawRecord(null, new byte[0], "", -1, -1))
+                .filter(r -> false)
+            : env.fromSource(
+                alarmCommands, WatermarkStrategy.noWatermarks(), "alarm-command-source");
     DataStream<OperatorCommand> commands =
-        env.fromSource(alarmCommands, WatermarkStrategy.noWatermarks(), "alarm-command-source")
+        rawCommands
             .uid("alarm-command-source")
             .flatMap(new CommandDecoder())
             .returns(TypeInformation.of(OperatorCommand.class))
