@@ -1,5 +1,7 @@
 package io.plantline.ingestion.app;
 
+import io.plantline.ingestion.query.QueryApiCommand;
+import io.plantline.ingestion.store.WritersCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Command;
     description = "Plantline ingestion: MQTT→Kafka bridge, Kafka→store writers, query API.",
     subcommands = {
       BridgeCommand.class,
+      WritersCommand.class,
+      QueryApiCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class IngestionMain implements Runnable {
