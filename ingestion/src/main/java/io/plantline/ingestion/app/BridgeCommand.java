@@ -1,9 +1,5 @@
 package io.plantline.ingestion.app;
 
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.Ids;
@@ -11,6 +7,11 @@ import io.plantline.ingestion.bridge.BridgeConfig;
 import io.plantline.ingestion.bridge.BridgeMetrics;
 import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.bridge.MqttKafkaBridge;
+import io.plantline.ingestion.cli.KafkaOptions;
+import io.plantline.ingestion.cli.OperationsServer;
+import io.plantline.ingestion.cli.OpsEndpoints;
+import io.plantline.ingestion.cli.OptionException;
+import io.plantline.ingestion.cli.Secrets;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -205,14 +206,11 @@ public final class BridgeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BridgeConfig config = config();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
+    PrometheusMeterRegistry registry = OpsEndpoints.registry();
     Vertx vertx = Vertx.vertx();
     MqttKafkaBridge bridge = new MqttKafkaBridge(config, new BridgeMetrics(registry));
     OperationsServer http =
-        new OperationsServer(config.httpHost(), config.httpPort(), bridge::ready, registry::scrape);
+        new OperationsServer(config.httpHost(), config.httpPort(), bridge::ready, registry);
     try {
       vertx
           .deployVerticle(http)

@@ -1,5 +1,6 @@
 package io.plantline.ingestion.app;
 
+import io.plantline.ingestion.cli.OptionException;
 import io.plantline.ingestion.query.QueryApiCommand;
 import io.plantline.ingestion.store.WritersCommand;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.plantline.ingestion.app;
+package io.plantline.ingestion.cli;
 
 import io.plantline.ingestion.kafka.KafkaSettings;
 import java.nio.file.Path;
@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
 
   @Option(
-      names = "--kafka-bootstrap",
-      defaultValue = "${env:PLANTLINE_KAFKA_BOOTSTRAP}",
+      names = "--kafka-bootstrap-servers",
+      defaultValue = "${env:PLANTLINE_KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
       description =
-          "Kafka bootstrap servers, host:port[,host:port] (env PLANTLINE_KAFKA_BOOTSTRAP)")
+          "Kafka bootstrap servers, host:port[,host:port] (env PLANTLINE_KAFKA_BOOTSTRAP_SERVERS)")
   String bootstrap;
 
   @Option(
@@ -45,7 +45,8 @@ public final class KafkaOptions {
    */
   public KafkaSettings settings(Secrets secrets) {
     if (bootstrap == null || bootstrap.isBlank()) {
-      throw new OptionException("--kafka-bootstrap", "missing (or set PLANTLINE_KAFKA_BOOTSTRAP)");
+      throw new OptionException(
+          "--kafka-bootstrap-servers", "missing (or set PLANTLINE_KAFKA_BOOTSTRAP_SERVERS)");
     }
     try {
       if (username == null || username.isBlank()) {
@@ -61,7 +62,7 @@ public final class KafkaOptions {
     } catch (OptionException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new OptionException("--kafka-bootstrap", e.getMessage());
+      throw new OptionException("--kafka-bootstrap-servers", e.getMessage());
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.plantline.ingestion.store;
+package io.plantline.ingestion.cli;
 
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;

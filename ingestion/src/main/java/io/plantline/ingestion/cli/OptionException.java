@@ -1,8 +1,9 @@
-package io.plantline.ingestion.app;
+package io.plantline.ingestion.cli;
 
 /**
- * A command-line option has a wrong value. {@link IngestionMain} prints it as one line, {@code
- * plantline ingest <command>: --option: what is wrong}, and exits with status 2.
+ * A command-line option (or its environment default) has a wrong value; stops start-up. {@link
+ * IngestionMain} prints it as one line, {@code plantline ingest <command>: --option: what is
+ * wrong}, and exits with status 2.
  */
 public final class OptionException extends IllegalArgumentException {
 
@@ -20,5 +21,16 @@ public final class OptionException extends IllegalArgumentException {
   /** The option whose value is wrong. */
   public String option() {
     return option;
+  }
+
+  /** Runs {@code parse}, turning an {@link IllegalArgumentException} into one naming option. */
+  public static <T> T check(String option, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (OptionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new OptionException(option, String.valueOf(e.getMessage()));
+    }
   }
 }

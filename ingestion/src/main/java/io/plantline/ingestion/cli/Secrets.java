@@ -1,4 +1,4 @@
-package io.plantline.ingestion.app;
+package io.plantline.ingestion.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,26 @@ public final class Secrets {
    */
   public Secrets(UnaryOperator<String> environment) {
     this.environment = environment;
+  }
+
+  /**
+   * The secret from {@code file} if given, else from the variable named {@code envName}, else
+   * empty.
+   *
+   * @throws OptionException naming the option when both are given, the file is unreadable or empty,
+   *     or the variable unset or empty
+   */
+  public Optional<String> optional(String fileOption, Path file, String envOption, String envName) {
+    boolean hasFile = file != null && !file.toString().isBlank();
+    boolean hasEnv = envName != null && !envName.isBlank();
+    if (hasFile && hasEnv) {
+      throw new OptionException(fileOption, "give either " + fileOption + " or " + envOption);
+    }
+    if (!hasFile && !hasEnv) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        password(fileOption, Optional.ofNullable(file), envOption, Optional.ofNullable(envName)));
   }
 
   /**

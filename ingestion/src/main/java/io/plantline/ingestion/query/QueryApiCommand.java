@@ -2,12 +2,12 @@ package io.plantline.ingestion.query;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.plantline.ingestion.cli.OpsEndpoints;
+import io.plantline.ingestion.cli.OptionException;
+import io.plantline.ingestion.cli.Secrets;
 import io.plantline.ingestion.store.CassandraOptions;
 import io.plantline.ingestion.store.CassandraSettings;
-import io.plantline.ingestion.store.ConfigException;
 import io.plantline.ingestion.store.HistorySchema;
-import io.plantline.ingestion.store.OpsEndpoints;
-import io.plantline.ingestion.store.Secrets;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,27 +87,28 @@ public final class QueryApiCommand implements Callable<Integer> {
   /**
    * Validates every option.
    *
-   * @throws ConfigException naming the first wrong option
+   * @throws OptionException naming the first wrong option
    */
   public Config config(Map<String, String> env) {
     CassandraSettings settings = cassandra.settings(env);
     String secret =
-        Secrets.read("--jwt-key-file", jwtKeyFile, "--jwt-key-env", jwtKeyEnv, env)
+        new Secrets(env::get)
+            .optional("--jwt-key-file", jwtKeyFile, "--jwt-key-env", jwtKeyEnv)
             .orElseThrow(
                 () ->
-                    new ConfigException(
+                    new OptionException(
                         "--jwt-key-file",
                         "an HS256 key is required (--jwt-key-file or --jwt-key-env)"));
-    JwtKeys keys = ConfigException.check("--jwt-key-file", () -> JwtKeys.hs256(secret));
-    int points = ConfigException.check("--max-points", () -> Integer.parseInt(maxPoints.strip()));
-    Duration range = ConfigException.check("--max-range", () -> Duration.parse(maxRange));
+    JwtKeys keys = OptionException.check("--jwt-key-file", () -> JwtKeys.hs256(secret));
+    int points = OptionException.check("--max-points", () -> Integer.parseInt(maxPoints.strip()));
+    Duration range = OptionException.check("--max-range", () -> Duration.parse(maxRange));
     QueryLimits limits =
-        ConfigException.check(
+        OptionException.check(
             points < 1 ? "--max-points" : "--max-range",
             () -> new QueryLimits(points, range, QueryLimits.defaults().maxPageSize()));
-    int port = ConfigException.check("--http-port", () -> Integer.parseInt(httpPort.strip()));
+    int port = OptionException.check("--http-port", () -> Integer.parseInt(httpPort.strip()));
     if (port < 0 || port > 65535) {
-      throw new ConfigException("--http-port", "must be 0..65535, was " + httpPort);
+      throw new OptionException("--http-port", "must be 0..65535, was " + httpPort);
     }
     return new Config(settings, keys, limits, new QueryApiVerticle.Listen(httpHost, port));
   }
@@ -117,7 +118,7 @@ public final class QueryApiCommand implements Callable<Integer> {
     Config config;
     try {
       config = config(System.getenv());
-    } catch (ConfigException e) {
+    } catch (OptionException e) {
       System.err.println("plantline ingestion query-api: " + e.getMessage());
       return 2;
     }

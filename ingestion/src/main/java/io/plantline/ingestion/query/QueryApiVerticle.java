@@ -2,7 +2,7 @@ package io.plantline.ingestion.query;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantline.contracts.Ids;
-import io.plantline.ingestion.store.OpsEndpoints;
+import io.plantline.ingestion.cli.OpsEndpoints;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

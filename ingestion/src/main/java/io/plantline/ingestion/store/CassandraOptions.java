@@ -1,5 +1,7 @@
 package io.plantline.ingestion.store;
 
+import io.plantline.ingestion.cli.OptionException;
+import io.plantline.ingestion.cli.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -59,34 +61,31 @@ public final class CassandraOptions {
   /** The validated settings. */
   public CassandraSettings settings(Map<String, String> env) {
     var points =
-        ConfigException.check(
+        OptionException.check(
             "--cassandra-contact-points",
             () -> CassandraSettings.parseContactPoints(contactPoints));
     Optional<String> password =
-        Secrets.read(
-            "--cassandra-password-file",
-            passwordFile,
-            "--cassandra-password-env",
-            passwordEnv,
-            env);
+        new Secrets(env::get)
+            .optional(
+                "--cassandra-password-file", passwordFile, "--cassandra-password-env", passwordEnv);
     Optional<String> user = Optional.ofNullable(username).filter(u -> !u.isBlank());
     if (user.isPresent() != password.isPresent()) {
-      throw new ConfigException(
+      throw new OptionException(
           "--cassandra-username",
           "a username needs a password (file or env) and the other way round");
     }
     int rf =
-        ConfigException.check(
+        OptionException.check(
             "--cassandra-replication-factor", () -> Integer.parseInt(replicationFactor));
-    Duration ttl = ConfigException.check("--readings-ttl", () -> Duration.parse(readingsTtl));
-    return ConfigException.check(
+    Duration ttl = OptionException.check("--readings-ttl", () -> Duration.parse(readingsTtl));
+    return OptionException.check(
         "--cassandra-keyspace",
         () -> {
           if (rf < 1 || rf > 9) {
-            throw new ConfigException("--cassandra-replication-factor", "must be 1..9, was " + rf);
+            throw new OptionException("--cassandra-replication-factor", "must be 1..9, was " + rf);
           }
           if (ttl.isNegative()) {
-            throw new ConfigException("--readings-ttl", "must not be negative, was " + ttl);
+            throw new OptionException("--readings-ttl", "must not be negative, was " + ttl);
           }
           return new CassandraSettings(points, datacenter, user, password, keyspace, rf, ttl);
         });

@@ -1,6 +1,10 @@
 package io.plantline.ingestion.store;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.plantline.ingestion.cli.KafkaOptions;
+import io.plantline.ingestion.cli.OpsEndpoints;
+import io.plantline.ingestion.cli.OptionException;
+import io.plantline.ingestion.cli.Secrets;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -154,42 +158,44 @@ public final class WritersCommand implements Callable<Integer> {
   /**
    * Validates every option.
    *
-   * @throws ConfigException naming the first wrong option
+   * @throws OptionException naming the first wrong option
    */
   public Config config(Map<String, String> env) {
-    KafkaSettings kafkaSettings = kafka.settings(env);
+    KafkaSettings kafkaSettings = kafka.settings(new Secrets(env::get));
     CassandraSettings cassandraSettings = cassandra.settings(env);
     TimeSeriesTarget.Kind kind =
-        ConfigException.check("--ts-kind", () -> TimeSeriesTarget.Kind.parse(tsKind));
+        OptionException.check("--ts-kind", () -> TimeSeriesTarget.Kind.parse(tsKind));
     Optional<String> token =
-        Secrets.read("--ts-token-file", tsTokenFile, "--ts-token-env", tsTokenEnv, env);
+        new Secrets(env::get)
+            .optional("--ts-token-file", tsTokenFile, "--ts-token-env", tsTokenEnv);
     Optional<String> password =
-        Secrets.read("--ts-password-file", tsPasswordFile, "--ts-password-env", tsPasswordEnv, env);
+        new Secrets(env::get)
+            .optional("--ts-password-file", tsPasswordFile, "--ts-password-env", tsPasswordEnv);
     Optional<String> user = Optional.ofNullable(tsUsername).filter(u -> !u.isBlank());
     if (user.isPresent() != password.isPresent()) {
-      throw new ConfigException(
+      throw new OptionException(
           "--ts-username", "a username needs a password (file or env) and the other way round");
     }
     if (kind == TimeSeriesTarget.Kind.INFLUXDB && token.isEmpty()) {
-      throw new ConfigException("--ts-token-file", "InfluxDB needs a token (file or env)");
+      throw new OptionException("--ts-token-file", "InfluxDB needs a token (file or env)");
     }
     TimeSeriesTarget target =
-        ConfigException.check(
+        OptionException.check(
             "--ts-url",
             () -> new TimeSeriesTarget(kind, tsUrl, tsOrg, tsBucket, token, user, password));
     int points = positiveInt("--flush-points", flushPoints);
     Duration interval =
-        ConfigException.check("--flush-interval", () -> Duration.parse(flushInterval));
+        OptionException.check("--flush-interval", () -> Duration.parse(flushInterval));
     if (interval.isNegative() || interval.isZero()) {
-      throw new ConfigException("--flush-interval", "must be positive, was " + flushInterval);
+      throw new OptionException("--flush-interval", "must be positive, was " + flushInterval);
     }
     int inFlight = positiveInt("--cassandra-max-in-flight", maxInFlight);
     if (groupPrefix == null || groupPrefix.isBlank()) {
-      throw new ConfigException("--group-prefix", "must not be blank");
+      throw new OptionException("--group-prefix", "must not be blank");
     }
-    int port = ConfigException.check("--http-port", () -> Integer.parseInt(httpPort));
+    int port = OptionException.check("--http-port", () -> Integer.parseInt(httpPort));
     if (port < 0 || port > 65535) {
-      throw new ConfigException("--http-port", "must be 0..65535, was " + httpPort);
+      throw new OptionException("--http-port", "must be 0..65535, was " + httpPort);
     }
     StoreWriter.Options defaults = StoreWriter.Options.defaults(groupPrefix);
     return new Config(
@@ -209,9 +215,9 @@ public final class WritersCommand implements Callable<Integer> {
   }
 
   private static int positiveInt(String option, String text) {
-    int value = ConfigException.check(option, () -> Integer.parseInt(text.strip()));
+    int value = OptionException.check(option, () -> Integer.parseInt(text.strip()));
     if (value < 1) {
-      throw new ConfigException(option, "must be at least 1, was " + text);
+      throw new OptionException(option, "must be at least 1, was " + text);
     }
     return value;
   }
@@ -221,7 +227,7 @@ public final class WritersCommand implements Callable<Integer> {
     Config config;
     try {
       config = config(System.getenv());
-    } catch (ConfigException e) {
+    } catch (OptionException e) {
       System.err.println("plantline ingestion writers: " + e.getMessage());
       return 2;
     }

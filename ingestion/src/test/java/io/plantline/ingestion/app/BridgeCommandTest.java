@@ -30,7 +30,7 @@ class BridgeCommandTest {
             "bridge",
             "--mqtt-password-file",
             secret.toString(),
-            "--kafka-bootstrap",
+            "--kafka-bootstrap-servers",
             "127.0.0.1:9092"));
   }
 
@@ -63,8 +63,8 @@ class BridgeCommandTest {
 
   @Test
   void shouldNameEachBadOption() throws Exception {
-    assertThat(failing(with(valid(), "--kafka-bootstrap", "nohostport")))
-        .contains("--kafka-bootstrap: ");
+    assertThat(failing(with(valid(), "--kafka-bootstrap-servers", "nohostport")))
+        .contains("--kafka-bootstrap-servers: ");
     assertThat(failing(with(valid(), "--http-port", "70000"))).contains("--http-port: ");
     assertThat(failing(with(valid(), "--http-port", "abc"))).contains("'--http-port'");
     assertThat(failing(with(valid(), "--group", "bad/group"))).contains("--group: ");

@@ -170,7 +170,7 @@ public final class BridgeBench {
             mqtt.clientCredentials().username(),
             "--mqtt-password-file",
             mqttSecret.toString(),
-            "--kafka-bootstrap",
+            "--kafka-bootstrap-servers",
             kafka.bootstrapServers(),
             "--kafka-username",
             kafka.clientCredentials().username(),

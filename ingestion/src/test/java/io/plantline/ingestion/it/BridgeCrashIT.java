@@ -91,7 +91,7 @@ class BridgeCrashIT {
             mqtt.clientCredentials().username(),
             "--mqtt-password-file",
             mqttSecret.toString(),
-            "--kafka-bootstrap",
+            "--kafka-bootstrap-servers",
             kafka.bootstrapServers(),
             "--kafka-username",
             kafka.clientCredentials().username(),

@@ -3,7 +3,7 @@ package io.plantline.ingestion.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plantline.ingestion.store.ConfigException;
+import io.plantline.ingestion.cli.OptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +83,7 @@ class QueryParametersTest {
   @Test
   void shouldRequireAJwtKeyOfAtLeast32BytesFromFileOrEnv(@TempDir Path dir) throws Exception {
     assertThatThrownBy(() -> command().config(Map.of()))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(OptionException.class)
         .hasMessageStartingWith("--jwt-key-file: ");
     Path shortKey = Files.writeString(dir.resolve("k"), "too-short");
     assertThatThrownBy(() -> command("--jwt-key-file=" + shortKey).config(Map.of()))

@@ -3,6 +3,7 @@ package io.plantline.ingestion.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plantline.ingestion.cli.OptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,6 @@ class WritersCommandTest {
     WritersCommand.Config config =
         parse(
                 "--kafka-bootstrap-servers=10.0.0.1:9092",
-                "--kafka-security-protocol=SASL_PLAINTEXT",
                 "--kafka-username=ingest",
                 "--kafka-password-env=KAFKA_PW",
                 "--ts-username=admin",
@@ -58,8 +58,7 @@ class WritersCommandTest {
     assertOption("--cassandra-replication-factor", "--cassandra-replication-factor=0");
     assertOption("--cassandra-keyspace", "--cassandra-keyspace=Bad-Name");
     assertOption("--kafka-bootstrap-servers", "--kafka-bootstrap-servers=nohost");
-    assertOption("--kafka-security-protocol", "--kafka-security-protocol=SSL");
-    assertOption("--kafka-username", "--kafka-security-protocol=SASL_PLAINTEXT");
+    assertOption("--kafka-password-file", "--kafka-username=u", "--kafka-password-env=");
     assertOption("--kafka-password-env", "--kafka-username=u", "--kafka-password-env=UNSET_VAR");
     assertOption("--ts-password-file", "--ts-password-file=/nonexistent/pw", "--ts-username=a");
     assertOption("--ts-password-file", "--ts-password-file=/x", "--ts-password-env=Y");
@@ -69,7 +68,7 @@ class WritersCommandTest {
   private static void assertOption(String option, String... args) {
     assertThatThrownBy(() -> parse(args).config(Map.of()))
         .as(String.join(" ", args))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(OptionException.class)
         .hasMessageStartingWith(option + ": ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
