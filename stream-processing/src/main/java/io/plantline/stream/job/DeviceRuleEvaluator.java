@@ -9,6 +9,7 @@ import io.plantline.stream.domain.RuleSet;
 import io.plantline.stream.domain.RuleSignal;
 import io.plantline.stream.domain.RuleState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +116,16 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
     List<Reading> due = pending.get(time);
     if (due != null) {
       pending.remove(time);
-      for (Reading r : due) {
-        evaluate(r, device, out);
+      // Readings of one instant are one snapshot: all go into the history first, then the rules
+      // run in metric order, so neither a gate nor a combined rule depends on arrival order.
+      List<Reading> sorted = new ArrayList<>(due);
+      sorted.sort(Comparator.comparing(Reading::metric).thenComparingDouble(Reading::value));
+      for (Reading r : sorted) {
+        record(r, device);
+      }
+      StateView view = new StateView();
+      for (Reading r : sorted) {
+        evaluate(r, device, view, out);
       }
     }
     Long armed = deadlineTimer.value();
@@ -137,7 +146,7 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
     armDeadline(device, ctx);
   }
 
-  private void evaluate(Reading r, DeviceRules device, Collector<RuleSignal> out) throws Exception {
+  private void record(Reading r, DeviceRules device) throws Exception {
     MetricHistory h = histories.get(r.metric());
     if (h == null) {
       h = new MetricHistory();
@@ -145,7 +154,10 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
     h.add(r.timestamp(), r.value(), rules.settings().historyBucketMs(), device.retentionMs());
     histories.put(r.metric(), h);
     lastReading.update(r);
-    StateView view = new StateView();
+  }
+
+  private void evaluate(Reading r, DeviceRules device, DeviceView view, Collector<RuleSignal> out)
+      throws Exception {
     for (Detector d : device.detectors()) {
       if (!d.inputs().contains(r.metric())) {
         continue;
