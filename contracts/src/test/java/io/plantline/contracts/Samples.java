@@ -21,10 +21,13 @@ import io.plantline.contracts.workorder.OpenWorkOrder;
 import io.plantline.contracts.workorder.StartWorkOrder;
 import io.plantline.contracts.workorder.WorkOrderAssigned;
 import io.plantline.contracts.workorder.WorkOrderCancelled;
+import io.plantline.contracts.workorder.WorkOrderCommented;
 import io.plantline.contracts.workorder.WorkOrderCompleted;
+import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderStarted;
+import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -257,6 +260,37 @@ public final class Samples {
         at("2026-11-25T10:22:03.130Z"),
         command(5),
         "Duplicate of WO-2026-000183");
+  }
+
+  public static WorkOrderOccurrenceAttached workOrderOccurrenceAttached() {
+    return new WorkOrderOccurrenceAttached(
+        event(6),
+        1,
+        WORK_ORDER,
+        "press-07",
+        3,
+        at("2026-11-25T10:35:10.500Z"),
+        command(6),
+        "alm-press-07-000191",
+        2);
+  }
+
+  public static WorkOrderCommented workOrderCommented() {
+    return new WorkOrderCommented(
+        event(7),
+        1,
+        WORK_ORDER,
+        "press-07",
+        5,
+        at("2026-11-25T11:33:02.000Z"),
+        command(7),
+        "tech-0042",
+        "Bearing replaced; watch vibration for a shift");
+  }
+
+  public static WorkOrderVerified workOrderVerified() {
+    return new WorkOrderVerified(
+        event(8), 1, WORK_ORDER, "press-07", 6, at("2026-11-25T12:05:00Z"), command(8), ALARM);
   }
 
   private static UUID command(int n) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.workorder.WorkOrderAssigned;
 import io.plantline.contracts.workorder.WorkOrderCancelled;
+import io.plantline.contracts.workorder.WorkOrderCommented;
 import io.plantline.contracts.workorder.WorkOrderCompleted;
 import io.plantline.contracts.workorder.WorkOrderEvent;
+import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderStarted;
+import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +27,20 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
   static final String STARTED = "WorkOrderStarted";
   static final String COMPLETED = "WorkOrderCompleted";
   static final String CANCELLED = "WorkOrderCancelled";
+  static final String OCCURRENCE_ATTACHED = "WorkOrderOccurrenceAttached";
+  static final String COMMENTED = "WorkOrderCommented";
+  static final String VERIFIED = "WorkOrderVerified";
 
-  private static final Set<String> TYPES = Set.of(OPENED, ASSIGNED, STARTED, COMPLETED, CANCELLED);
+  private static final Set<String> TYPES =
+      Set.of(
+          OPENED,
+          ASSIGNED,
+          STARTED,
+          COMPLETED,
+          CANCELLED,
+          OCCURRENCE_ATTACHED,
+          COMMENTED,
+          VERIFIED);
 
   @Override
   WorkOrderEvent read(JsonFields f) {
@@ -67,6 +82,38 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
       case CANCELLED ->
           new WorkOrderCancelled(
               eventId, v, workOrderId, assetId, version, occurredAt, commandId, f.string("reason"));
+      case OCCURRENCE_ATTACHED ->
+          new WorkOrderOccurrenceAttached(
+              eventId,
+              v,
+              workOrderId,
+              assetId,
+              version,
+              occurredAt,
+              commandId,
+              f.string("alarmId"),
+              f.integer("occurrences"));
+      case COMMENTED ->
+          new WorkOrderCommented(
+              eventId,
+              v,
+              workOrderId,
+              assetId,
+              version,
+              occurredAt,
+              commandId,
+              f.string("author"),
+              f.string("text"));
+      case VERIFIED ->
+          new WorkOrderVerified(
+              eventId,
+              v,
+              workOrderId,
+              assetId,
+              version,
+              occurredAt,
+              commandId,
+              f.optionalString("alarmId"));
       default -> throw new IllegalStateException("type without a reader: " + type);
     };
   }
@@ -117,6 +164,14 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
       putIfPresent(node, "notes", completed.notes());
     } else if (event instanceof WorkOrderCancelled cancelled) {
       node.put("reason", cancelled.reason());
+    } else if (event instanceof WorkOrderOccurrenceAttached attached) {
+      node.put("alarmId", attached.alarmId());
+      node.put("occurrences", attached.occurrences());
+    } else if (event instanceof WorkOrderCommented commented) {
+      node.put("author", commented.author());
+      node.put("text", commented.text());
+    } else if (event instanceof WorkOrderVerified verified) {
+      putIfPresent(node, "alarmId", verified.alarmId());
     }
   }
 
@@ -131,6 +186,12 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
       return COMPLETED;
     } else if (event instanceof WorkOrderCancelled) {
       return CANCELLED;
+    } else if (event instanceof WorkOrderOccurrenceAttached) {
+      return OCCURRENCE_ATTACHED;
+    } else if (event instanceof WorkOrderCommented) {
+      return COMMENTED;
+    } else if (event instanceof WorkOrderVerified) {
+      return VERIFIED;
     }
     throw new IllegalArgumentException("no wire type for " + event.getClass().getName());
   }

@@ -32,6 +32,9 @@ public final class GoldenFixtures {
   public static final String WORK_ORDER_STARTED = "work-order-started";
   public static final String WORK_ORDER_COMPLETED = "work-order-completed";
   public static final String WORK_ORDER_CANCELLED = "work-order-cancelled";
+  public static final String WORK_ORDER_OCCURRENCE_ATTACHED = "work-order-occurrence-attached";
+  public static final String WORK_ORDER_COMMENTED = "work-order-commented";
+  public static final String WORK_ORDER_VERIFIED = "work-order-verified";
 
   /** Every fixture name above. */
   public static final List<String> NAMES =
@@ -53,7 +56,10 @@ public final class GoldenFixtures {
           WORK_ORDER_ASSIGNED,
           WORK_ORDER_STARTED,
           WORK_ORDER_COMPLETED,
-          WORK_ORDER_CANCELLED);
+          WORK_ORDER_CANCELLED,
+          WORK_ORDER_OCCURRENCE_ATTACHED,
+          WORK_ORDER_COMMENTED,
+          WORK_ORDER_VERIFIED);
 
   private GoldenFixtures() {}
 

@@ -18,7 +18,10 @@ public sealed interface WorkOrderEvent
         WorkOrderAssigned,
         WorkOrderStarted,
         WorkOrderCompleted,
-        WorkOrderCancelled {
+        WorkOrderCancelled,
+        WorkOrderOccurrenceAttached,
+        WorkOrderCommented,
+        WorkOrderVerified {
 
   /** The schema version producers write today. */
   int SCHEMA_VERSION = 1;

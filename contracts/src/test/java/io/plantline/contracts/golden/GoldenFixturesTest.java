@@ -74,7 +74,19 @@ class GoldenFixturesTest {
         Case.of(
             GoldenFixtures.WORK_ORDER_CANCELLED,
             Codecs.WORK_ORDER_EVENT,
-            Samples.workOrderCancelled()));
+            Samples.workOrderCancelled()),
+        Case.of(
+            GoldenFixtures.WORK_ORDER_OCCURRENCE_ATTACHED,
+            Codecs.WORK_ORDER_EVENT,
+            Samples.workOrderOccurrenceAttached()),
+        Case.of(
+            GoldenFixtures.WORK_ORDER_COMMENTED,
+            Codecs.WORK_ORDER_EVENT,
+            Samples.workOrderCommented()),
+        Case.of(
+            GoldenFixtures.WORK_ORDER_VERIFIED,
+            Codecs.WORK_ORDER_EVENT,
+            Samples.workOrderVerified()));
   }
 
   @Test
