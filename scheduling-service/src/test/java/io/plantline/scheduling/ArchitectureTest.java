@@ -2,29 +2,33 @@ package io.plantline.scheduling;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
-@AnalyzeClasses(
-    packages = "io.plantline.scheduling",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+/** The work-order domain is plain Java: no Vert.x, Kafka, Cassandra driver or adapters in it. */
 class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(new ImportOption.DoNotIncludeTests())
+          .importPackages("io.plantline.scheduling");
 
-  @ArchTest
-  static final ArchRule domainIsPure =
-      noClasses()
-          .that()
-          .resideInAPackage("..domain..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "io.vertx..",
-              "org.apache.kafka..",
-              "com.datastax..",
-              "io.micrometer..",
-              "picocli..",
-              "io.plantline.scheduling.adapter..",
-              "io.plantline.scheduling.app..");
+  @Test
+  void shouldKeepTheDomainFreeOfFrameworksAndAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.plantline.scheduling.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.vertx..",
+            "org.apache.kafka..",
+            "com.datastax..",
+            "io.micrometer..",
+            "picocli..",
+            "io.plantline.scheduling.adapter..",
+            "io.plantline.scheduling.app..")
+        .check(CLASSES);
+  }
 }

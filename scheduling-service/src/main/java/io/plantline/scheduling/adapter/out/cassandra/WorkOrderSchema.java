@@ -1,0 +1,77 @@
+package io.plantline.scheduling.adapter.out.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The work-order write-side tables.
+ *
+ * <ul>
+ *   <li>{@code work_order_events}: one partition per work order, one row per version; appends are
+ *       lightweight transactions {@code IF NOT EXISTS} on (work_order_id, version), which is the
+ *       optimistic-concurrency check.
+ *   <li>{@code work_order_outbox}: one row per appended event version, written before the append,
+ *       spread over {@link #OUTBOX_BUCKETS} partitions; the publisher scans it.
+ *   <li>{@code work_order_published}: per work order, the highest version already on Kafka.
+ *   <li>{@code work_order_commands}: command id to the work order it took effect on.
+ *   <li>{@code active_order_by_cause}: (asset, rule) to the active work order, claimed with LWT.
+ * </ul>
+ */
+public final class WorkOrderSchema {
+
+  /** Partitions of the outbox table. */
+  public static final int OUTBOX_BUCKETS = 16;
+
+  private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+
+  private WorkOrderSchema() {}
+
+  /** Validates a keyspace name; the message names the field. */
+  public static String requireKeyspace(String keyspace) {
+    if (keyspace == null || !KEYSPACE.matcher(keyspace).matches()) {
+      throw new IllegalArgumentException(
+          "keyspace: '" + keyspace + "' is not [a-z][a-z0-9_]{0,47}");
+    }
+    return keyspace;
+  }
+
+  /** The CQL that creates the keyspace and tables, idempotently. */
+  public static List<String> statements(String keyspace, int replicationFactor) {
+    String ks = requireKeyspace(keyspace) + ".";
+    return List.of(
+        "CREATE KEYSPACE IF NOT EXISTS "
+            + keyspace
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
+            + replicationFactor
+            + "}",
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + "work_order_events (work_order_id text, version bigint, event_id uuid,"
+            + " event_type text, payload blob, PRIMARY KEY (work_order_id, version))",
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + "work_order_outbox (bucket int, work_order_id text, version bigint,"
+            + " marked_at timestamp, PRIMARY KEY (bucket, work_order_id, version))",
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + "work_order_published (work_order_id text PRIMARY KEY, version bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + "work_order_commands (command_id uuid PRIMARY KEY, work_order_id text)",
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + "active_order_by_cause (asset_id text, rule_id text, work_order_id text,"
+            + " PRIMARY KEY ((asset_id, rule_id)))");
+  }
+
+  /** Creates the schema. */
+  public static void create(CqlSession session, String keyspace, int replicationFactor) {
+    statements(keyspace, replicationFactor).forEach(session::execute);
+  }
+
+  /** The outbox partition of a work order. */
+  public static int bucket(String workOrderId) {
+    return Math.floorMod(workOrderId.hashCode(), OUTBOX_BUCKETS);
+  }
+}

@@ -1,0 +1,315 @@
+package io.plantline.scheduling.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.topic.Topics;
+import io.plantline.contracts.workorder.AssignWorkOrder;
+import io.plantline.contracts.workorder.OpenWorkOrder;
+import io.plantline.contracts.workorder.StartWorkOrder;
+import io.plantline.contracts.workorder.WorkOrderAssigned;
+import io.plantline.contracts.workorder.WorkOrderCommand;
+import io.plantline.contracts.workorder.WorkOrderEvent;
+import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
+import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPriority;
+import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
+import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
+import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
+import io.plantline.scheduling.domain.CommandResult;
+import io.plantline.scheduling.domain.WorkOrder;
+import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.plantline.scheduling.domain.WorkOrderStatus;
+import io.plantline.testkit.cassandra.CassandraServer;
+import io.plantline.testkit.junit.EmbeddedServersExtension;
+import io.plantline.testkit.kafka.KafkaServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The write side against real Cassandra and Kafka: concurrency, idempotency, outbox recovery. */
+@ExtendWith(EmbeddedServersExtension.class)
+class WorkOrderStoreIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final String KEYSPACE = "workorders_it";
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  private static KafkaServer kafka;
+  private static CqlSession cql;
+  private static CassandraEventStore store;
+  private static WorkOrderCommandHandler handler;
+
+  @BeforeAll
+  static void servers(KafkaServer k, CassandraServer cassandra) {
+    kafka = k;
+    kafka.createTopics(2, Topics.WORK_ORDER_COMMANDS, Topics.WORK_ORDER_EVENTS);
+    cql = cassandra.openSession();
+    WorkOrderSchema.create(cql, KEYSPACE, 1);
+    store = new CassandraEventStore(cql, KEYSPACE);
+    handler = new WorkOrderCommandHandler(store, new CassandraActiveCauseIndex(cql, KEYSPACE));
+  }
+
+  @AfterAll
+  static void closeSession() {
+    if (cql != null) {
+      cql.close();
+    }
+  }
+
+  @Test
+  void shouldLetExactlyOneOfTwoConcurrentTransitionsWin() throws Exception {
+    String wo = newId("WO-race");
+    open(wo, "asset-race-1", null);
+    // pinned to version 1 (a client that read the order): one wins, the other is a conflict
+    List<CommandResult> pinned =
+        race(
+            () -> handler.handle(assign(wo, "asset-race-1", "tech-a"), OptionalLong.of(1)),
+            () -> handler.handle(assign(wo, "asset-race-1", "tech-b"), OptionalLong.of(1)));
+    assertThat(pinned).filteredOn(r -> r instanceof CommandResult.Applied).hasSize(1);
+    assertThat(pinned).filteredOn(r -> r instanceof CommandResult.Conflict).hasSize(1);
+    assertThat(store.load(wo)).hasSize(2);
+
+    // unpinned (Kafka intake): the loser is re-decided on the fresh state and refused
+    List<CommandResult> unpinned =
+        race(
+            () -> handler.handle(start(wo, "asset-race-1"), OptionalLong.empty()),
+            () -> handler.handle(start(wo, "asset-race-1"), OptionalLong.empty()));
+    assertThat(unpinned).filteredOn(r -> r instanceof CommandResult.Applied).hasSize(1);
+    assertThat(unpinned).filteredOn(r -> r instanceof CommandResult.Refused).hasSize(1);
+    List<WorkOrderEvent> events = store.load(wo);
+    assertThat(events).extracting(WorkOrderEvent::version).containsExactly(1L, 2L, 3L);
+    assertThat(WorkOrder.replay(events).status()).isEqualTo(WorkOrderStatus.IN_PROGRESS);
+  }
+
+  @Test
+  void shouldApplyACommandDeliveredTwiceOnceAndAttachRepeatedAlarms() throws Exception {
+    String asset = newId("asset-dup");
+    String wo = newId("WO-dup");
+    OpenWorkOrder open = openCommand(wo, asset, "alm-" + wo);
+    AssignWorkOrder assign = assign(wo, asset, "tech-1");
+    OpenWorkOrder repeat = openCommand(newId("WO-rep"), asset, "alm-rep-" + wo);
+    try (OutboxPublisher publisher = publisher().start();
+        WorkOrderCommandConsumer intake = intake(publisher).start();
+        KafkaProducer<String, byte[]> producer = producer()) {
+      for (WorkOrderCommand c : List.of(open, open, assign, repeat, assign, repeat)) {
+        producer.send(
+            new ProducerRecord<>(
+                Topics.WORK_ORDER_COMMANDS, c.assetId(), Codecs.WORK_ORDER_COMMAND.encode(c)));
+      }
+      producer.flush();
+      List<WorkOrderEvent> published = awaitEvents(e -> e.workOrderId().equals(wo), 3);
+
+      assertThat(published).extracting(WorkOrderEvent::version).containsExactly(1L, 2L, 3L);
+      assertThat(published.get(0)).isInstanceOf(WorkOrderOpened.class);
+      assertThat(published)
+          .filteredOn(e -> e instanceof WorkOrderAssigned)
+          .singleElement()
+          .extracting(WorkOrderEvent::commandId)
+          .isEqualTo(assign.commandId());
+      assertThat(published)
+          .filteredOn(e -> e instanceof WorkOrderOccurrenceAttached)
+          .singleElement()
+          .extracting(e -> ((WorkOrderOccurrenceAttached) e).occurrences())
+          .isEqualTo(2);
+      await().atMost(DEADLINE).until(() -> intake.handledCount() == 6);
+      assertThat(store.load(wo)).hasSize(3);
+      assertThat(store.load(repeat.workOrderId())).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldPublishAStoredEventAfterThePublisherStoppedBeforePublishingIt() throws Exception {
+    String wo = newId("WO-crash");
+    publisher().start().close(); // a publisher that ran, then died
+    CommandResult stored = open(wo, "asset-crash", null);
+    assertThat(stored).isInstanceOf(CommandResult.Applied.class);
+    // a losing append leaves an outbox mark without an event of its own
+    assertThat(store.append(wo, 0, ((CommandResult.Applied) stored).events())).isFalse();
+
+    try (OutboxPublisher recovered = publisher().start()) {
+      List<WorkOrderEvent> published = awaitEvents(e -> e.workOrderId().equals(wo), 1);
+      assertThat(published)
+          .extracting(WorkOrderEvent::eventId)
+          .containsExactly(((CommandResult.Applied) stored).events().get(0).eventId());
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  new CassandraOutbox(cql, KEYSPACE)
+                      .marks(WorkOrderSchema.bucket(wo)).stream()
+                          .noneMatch(m -> m.workOrderId().equals(wo)));
+    }
+    assertThat(readEvents(e -> e.workOrderId().equals(wo), Duration.ofSeconds(2))).hasSize(1);
+  }
+
+  private static CommandResult open(String wo, String asset, String alarmId) {
+    return handler.handle(openCommand(wo, asset, alarmId), OptionalLong.empty());
+  }
+
+  private static OpenWorkOrder openCommand(String wo, String asset, String alarmId) {
+    return new OpenWorkOrder(
+        UUID.randomUUID(),
+        1,
+        wo,
+        "plant-a",
+        asset,
+        WorkOrderPriority.HIGH,
+        alarmId,
+        alarmId == null ? null : "temp-high",
+        "Inspect the cooler",
+        T0);
+  }
+
+  private static AssignWorkOrder assign(String wo, String asset, String who) {
+    return new AssignWorkOrder(UUID.randomUUID(), 1, wo, asset, who, T0.plusSeconds(60));
+  }
+
+  private static StartWorkOrder start(String wo, String asset) {
+    return new StartWorkOrder(UUID.randomUUID(), 1, wo, asset, T0.plusSeconds(120));
+  }
+
+  private static String newId(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @SafeVarargs
+  private static List<CommandResult> race(Callable<CommandResult>... contenders) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(contenders.length);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<CommandResult>> futures = new ArrayList<>();
+      for (Callable<CommandResult> c : contenders) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return c.call();
+                }));
+      }
+      go.countDown();
+      List<CommandResult> results = new ArrayList<>();
+      for (Future<CommandResult> f : futures) {
+        results.add(f.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static OutboxPublisher publisher() {
+    return new OutboxPublisher(
+        new CassandraOutbox(cql, KEYSPACE),
+        producer(),
+        Topics.WORK_ORDER_EVENTS,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(1),
+        Clock.systemUTC());
+  }
+
+  private static WorkOrderCommandConsumer intake(OutboxPublisher publisher) {
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "scheduling-it-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new WorkOrderCommandConsumer(
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()),
+        Topics.WORK_ORDER_COMMANDS,
+        handler,
+        r -> publisher.nudge(),
+        Duration.ofMillis(200));
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static List<WorkOrderEvent> awaitEvents(Predicate<WorkOrderEvent> match, int count) {
+    List<WorkOrderEvent> seen = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = eventsConsumer()) {
+      long end = System.nanoTime() + DEADLINE.toNanos();
+      while (seen.size() < count && System.nanoTime() < end) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          WorkOrderEvent e = Codecs.WORK_ORDER_EVENT.decode(r.value());
+          if (match.test(e)) {
+            seen.add(e);
+          }
+        }
+      }
+      // anything more (a duplicate) arriving shortly after would show here
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+        WorkOrderEvent e = Codecs.WORK_ORDER_EVENT.decode(r.value());
+        if (match.test(e)) {
+          seen.add(e);
+        }
+      }
+    }
+    seen.sort(java.util.Comparator.comparingLong(WorkOrderEvent::version));
+    return seen;
+  }
+
+  private static List<WorkOrderEvent> readEvents(Predicate<WorkOrderEvent> match, Duration span) {
+    List<WorkOrderEvent> seen = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = eventsConsumer()) {
+      long end = System.nanoTime() + span.toNanos();
+      while (System.nanoTime() < end) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          WorkOrderEvent e = Codecs.WORK_ORDER_EVENT.decode(r.value());
+          if (match.test(e)) {
+            seen.add(e);
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  private static KafkaConsumer<String, byte[]> eventsConsumer() {
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            kafka.clientProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (PartitionInfo p : consumer.partitionsFor(Topics.WORK_ORDER_EVENTS)) {
+      partitions.add(new TopicPartition(p.topic(), p.partition()));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+}
