@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.contracts.workorder.AssignWorkOrder;
+import io.plantline.contracts.workorder.CancelWorkOrder;
+import io.plantline.contracts.workorder.CompleteWorkOrder;
 import io.plantline.contracts.workorder.OpenWorkOrder;
 import io.plantline.contracts.workorder.StartWorkOrder;
 import io.plantline.contracts.workorder.WorkOrderAssigned;
@@ -16,9 +19,12 @@ import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
+import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
+import io.plantline.scheduling.adapter.out.cassandra.ProjectionSchema;
 import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
 import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
 import io.plantline.scheduling.domain.CommandResult;
@@ -174,6 +180,132 @@ class WorkOrderStoreIT {
                           .noneMatch(m -> m.workOrderId().equals(wo)));
     }
     assertThat(readEvents(e -> e.workOrderId().equals(wo), Duration.ofSeconds(2))).hasSize(1);
+  }
+
+  @Test
+  void shouldRebuildTheSameReadSideAsLiveUpdatesGave() throws Exception {
+    String ks = "workorders_projection_it";
+    WorkOrderSchema.create(cql, ks, 1);
+    ProjectionSchema.create(cql, ks);
+    CassandraEventStore projectedStore = new CassandraEventStore(cql, ks);
+    WorkOrderCommandHandler h =
+        new WorkOrderCommandHandler(projectedStore, new CassandraActiveCauseIndex(cql, ks));
+    CassandraProjections projections = new CassandraProjections(cql, ks, projectedStore);
+    String asset = newId("asset-p");
+    String a1 = newId("WO-a1");
+    String a2 = newId("WO-a2");
+    String a3 = newId("WO-a3");
+    String a4 = newId("WO-a4");
+    String topic = "workorder.events.projection-it";
+    kafka.createTopics(2, topic);
+    try (OutboxPublisher publisher =
+            new OutboxPublisher(
+                    new CassandraOutbox(cql, ks),
+                    producer(),
+                    topic,
+                    Duration.ofMillis(100),
+                    Duration.ofSeconds(1),
+                    Clock.systemUTC())
+                .start();
+        WorkOrderEventProjector projector =
+            new WorkOrderEventProjector(
+                    consumer("projector"), topic, projections, Duration.ofMillis(200))
+                .start()) {
+      run(h, open(a1, asset, "alm-1", "temp-high", WorkOrderPriority.HIGH, T0));
+      run(h, assign(a1, asset, "tech-1"));
+      run(h, start(a1, asset));
+      run(h, new CompleteWorkOrder(UUID.randomUUID(), 1, a1, asset, "fixed", T0.plusSeconds(600)));
+      run(h, open(a2, asset, "alm-2", "vib-high", WorkOrderPriority.URGENT, T0.plusSeconds(3600)));
+      run(h, open(a3, asset, null, null, WorkOrderPriority.LOW, T0.plusSeconds(100)));
+      run(h, open(a4, asset, "alm-4", "temp-high", WorkOrderPriority.MEDIUM, T0.plusSeconds(7200)));
+      run(
+          h,
+          open(
+              newId("WO-a5"),
+              asset,
+              "alm-5",
+              "temp-high",
+              WorkOrderPriority.MEDIUM,
+              T0.plusSeconds(7300)));
+      run(
+          h,
+          new CancelWorkOrder(
+              UUID.randomUUID(), 1, a4, asset, "sensor fault", T0.plusSeconds(7400)));
+      Map<String, Long> versions = Map.of(a1, 4L, a2, 1L, a3, 1L, a4, 3L);
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  versions.entrySet().stream()
+                      .allMatch(
+                          v -> {
+                            Row row =
+                                cql.execute(
+                                        "SELECT version FROM "
+                                            + ks
+                                            + ".work_order_view WHERE work_order_id = ?",
+                                        v.getKey())
+                                    .one();
+                            return row != null && row.getLong(0) == v.getValue();
+                          }));
+    }
+    Map<String, List<String>> live = snapshot(ks);
+    Row reliability =
+        cql.execute("SELECT * FROM " + ks + ".asset_reliability WHERE asset_id = ?", asset).one();
+    assertThat(reliability.getInt("failures")).isEqualTo(3);
+    assertThat(reliability.getInt("repairs")).isEqualTo(1);
+    assertThat(reliability.getLong("mtbf_seconds")).isEqualTo(3600);
+    assertThat(reliability.getLong("mttr_seconds")).isEqualTo(600);
+    List<String> openOrder = new ArrayList<>();
+    for (Row row :
+        cql.execute(
+            "SELECT work_order_id FROM " + ks + ".open_orders_by_site WHERE site_id = 'plant-a'")) {
+      openOrder.add(row.getString(0));
+    }
+    assertThat(openOrder).containsExactly(a2, a3);
+    Row a4view =
+        cql.execute(
+                "SELECT status, occurrences FROM "
+                    + ks
+                    + ".work_order_view WHERE work_order_id = ?",
+                a4)
+            .one();
+    assertThat(a4view.getString(0)).isEqualTo("CANCELLED");
+    assertThat(a4view.getInt(1)).isEqualTo(2);
+
+    assertThat(projections.rebuild()).isEqualTo(4);
+    assertThat(snapshot(ks)).isEqualTo(live);
+  }
+
+  private static void run(WorkOrderCommandHandler h, WorkOrderCommand command) {
+    assertThat(h.handle(command, OptionalLong.empty())).isInstanceOf(CommandResult.Applied.class);
+  }
+
+  private static OpenWorkOrder open(
+      String wo, String asset, String alarm, String rule, WorkOrderPriority priority, Instant at) {
+    return new OpenWorkOrder(
+        UUID.randomUUID(), 1, wo, "plant-a", asset, priority, alarm, rule, "Inspect", at);
+  }
+
+  private static Map<String, List<String>> snapshot(String ks) {
+    Map<String, List<String>> tables = new HashMap<>();
+    for (String table : ProjectionSchema.TABLES) {
+      List<String> rows = new ArrayList<>();
+      for (Row row : cql.execute("SELECT * FROM " + ks + "." + table)) {
+        rows.add(row.getFormattedContents());
+      }
+      rows.sort(null);
+      tables.put(table, rows);
+    }
+    return tables;
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(String group) {
+    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group + "-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   private static CommandResult open(String wo, String asset, String alarmId) {
