@@ -46,9 +46,12 @@ public final class GatewayBench {
     int devices = arg(args, "--devices", 200);
     int seconds = arg(args, "--seconds", 20);
     int pollMillis = arg(args, "--poll-ms", 100);
+    int warmupSeconds = arg(args, "--warmup", 20);
     String model = text(args, "--model", "energy-meter");
     Path dir = Files.createTempDirectory("plantline-gateway-bench-");
     Vertx vertx = Vertx.vertx();
+    // The subscriber gets its own event loop: sharing the simulators' would delay receipt times.
+    Vertx subscriberVertx = Vertx.vertx();
     try (MosquittoServer mqtt = MosquittoServer.start(MosquittoOptions.defaults())) {
       PlantFile plantFile =
           PlantFile.parse(
@@ -80,9 +83,11 @@ public final class GatewayBench {
       AtomicLong batches = new AtomicLong();
       long[] latencies = new long[1 << 20];
       AtomicLong latencyCount = new AtomicLong();
+      AtomicLong repeats = new AtomicLong();
+      java.util.Map<String, java.util.Set<Long>> seen = new java.util.HashMap<>();
       MqttClient subscriber =
           MqttClient.create(
-              vertx,
+              subscriberVertx,
               new MqttClientOptions()
                   .setUsername(mqtt.clientCredentials().username())
                   .setPassword(mqtt.clientCredentials().password())
@@ -90,6 +95,11 @@ public final class GatewayBench {
       subscriber.publishHandler(
           m -> {
             TelemetryBatch batch = Codecs.TELEMETRY_BATCH.decode(m.payload().getBytes());
+            if (!seen.computeIfAbsent(batch.deviceId(), d -> new java.util.HashSet<>())
+                .add(batch.seq())) {
+              repeats.incrementAndGet(); // counted apart: a repeat is no new point
+              return;
+            }
             points.addAndGet(batch.readings().size());
             batches.incrementAndGet();
             long i = latencyCount.getAndIncrement();
@@ -124,9 +134,10 @@ public final class GatewayBench {
               .start();
       try {
         int port = awaitPort(gateway, log);
-        Thread.sleep(10_000); // warm-up
+        Thread.sleep(warmupSeconds * 1000L); // warm-up: JIT, and any start-up backlog drains
         long p0 = points.get();
         long b0 = batches.get();
+        String metricsAtStart = scrape(port);
         long cpu0 = cpuTicks(gateway.pid());
         long selfCpu0 = cpuTicks(ProcessHandle.current().pid());
         long mqttCpu0 = cpuTicks(mqtt.pid());
@@ -146,15 +157,34 @@ public final class GatewayBench {
         System.out.printf(
             "devices                         %d %s (poll every %d ms, every point reported)%n",
             devices, model, pollMillis);
-        System.out.printf("measured                        %.1f s after 10 s warm-up%n", elapsed);
+        System.out.printf(
+            "measured                        %.1f s after %d s warm-up%n", elapsed, warmupSeconds);
+        System.out.printf(
+            "batches/s offered               %d (one batch per device per poll)%n",
+            devices * 1000 / pollMillis);
         System.out.printf("points/s delivered (MQTT)       %.0f%n", dp / elapsed);
         System.out.printf("batches/s                       %.0f%n", db / elapsed);
+        System.out.printf("repeated batches (not counted)  %d%n", repeats.get());
+        System.out.printf(
+            "batches/s PUBACKed (gateway)    %s%n",
+            rate(metricsAtStart, metrics, "plantline_gateway_uplink_acknowledged_total", elapsed));
+        System.out.printf(
+            "polls/s (gateway)               %s%n",
+            rate(metricsAtStart, metrics, "plantline_gateway_poll_latency_seconds_count", elapsed));
         System.out.printf(
             "poll-to-delivery p50/p99 (ms)   %d / %d%n", sample[n / 2], sample[(int) (n * 0.99)]);
         System.out.printf(
             "journal-to-PUBACK p50/p99 (ms)  %s / %s%n",
-            quantileMillis(metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.5"),
-            quantileMillis(metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.99"));
+            quantileMillis(
+                metricsAtStart, metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.5"),
+            quantileMillis(
+                metricsAtStart, metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.99"));
+        System.out.printf(
+            "poll (all blocks) p50/p99 (ms)  %s / %s%n",
+            quantileMillis(
+                metricsAtStart, metrics, "plantline_gateway_poll_latency_seconds", "0.5"),
+            quantileMillis(
+                metricsAtStart, metrics, "plantline_gateway_poll_latency_seconds", "0.99"));
         System.out.printf("gateway heap used (MiB)         %s (max 256)%n", heapMib(metrics));
         System.out.printf("gateway CPU (cores of 2)        %.2f%n", cpuCores);
         System.out.printf("simulators + subscriber CPU     %.2f (this process)%n", selfCores);
@@ -172,6 +202,7 @@ public final class GatewayBench {
       }
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      subscriberVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -247,10 +278,32 @@ public final class GatewayBench {
   }
 
   /**
-   * The upper bound (ms) of the histogram bucket holding the quantile, from the cumulative {@code
-   * _bucket} series: Prometheus exports no summary quantiles beside a histogram.
+   * The upper bound (ms) of the histogram bucket holding the quantile of what was recorded between
+   * two scrapes (the difference of the cumulative {@code _bucket} series): Prometheus exports no
+   * summary quantiles beside a histogram.
    */
-  private static String quantileMillis(String metrics, String name, String quantile) {
+  private static String quantileMillis(String before, String after, String name, String quantile) {
+    List<double[]> start = buckets(before, name);
+    List<double[]> end = buckets(after, name);
+    if (end.isEmpty() || start.size() != end.size()) {
+      return "n/a";
+    }
+    double total = end.get(end.size() - 1)[1] - start.get(start.size() - 1)[1];
+    if (total <= 0) {
+      return "n/a";
+    }
+    double target = Double.parseDouble(quantile) * total;
+    for (int i = 0; i < end.size(); i++) {
+      if (end.get(i)[1] - start.get(i)[1] >= target) {
+        double le = end.get(i)[0];
+        return Double.isInfinite(le) ? "> max bucket" : String.format("<= %.0f", le * 1000);
+      }
+    }
+    return "n/a";
+  }
+
+  /** (upper bound, cumulative count) of each {@code _bucket} line of {@code name}. */
+  private static List<double[]> buckets(String metrics, String name) {
     List<double[]> buckets = new ArrayList<>();
     metrics
         .lines()
@@ -264,18 +317,16 @@ public final class GatewayBench {
                     le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), count
                   });
             });
-    if (buckets.isEmpty() || buckets.get(buckets.size() - 1)[1] == 0) {
+    return buckets;
+  }
+
+  private static String rate(String before, String after, String name, double seconds) {
+    String start = value(before, name, 1);
+    String end = value(after, name, 1);
+    if (start.equals("n/a") || end.equals("n/a")) {
       return "n/a";
     }
-    double target = Double.parseDouble(quantile) * buckets.get(buckets.size() - 1)[1];
-    for (double[] bucket : buckets) {
-      if (bucket[1] >= target) {
-        return Double.isInfinite(bucket[0])
-            ? "> max bucket"
-            : String.format("<= %.0f", bucket[0] * 1000);
-      }
-    }
-    return "n/a";
+    return String.format("%.0f", (Double.parseDouble(end) - Double.parseDouble(start)) / seconds);
   }
 
   private static String sum(String metrics, String name) {
