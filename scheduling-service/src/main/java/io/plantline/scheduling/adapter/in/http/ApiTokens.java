@@ -1,0 +1,52 @@
+package io.plantline.scheduling.adapter.in.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The HS256 key that signs and verifies API tokens; at least {@link #MIN_BYTES} bytes. The secret
+ * comes from a file or the environment, never from the command line.
+ */
+public final class ApiTokens {
+  /** Shortest accepted secret (256 bits). */
+  public static final int MIN_BYTES = 32;
+
+  private final String secret;
+
+  private ApiTokens(String secret) {
+    this.secret = secret;
+  }
+
+  /** Keys from a shared secret; refuses a short one. */
+  public static ApiTokens hs256(String secret) {
+    String trimmed = secret == null ? "" : secret.strip();
+    if (trimmed.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+      throw new IllegalArgumentException("jwt secret: must be at least " + MIN_BYTES + " bytes");
+    }
+    return new ApiTokens(trimmed);
+  }
+
+  /** A provider that verifies (and can issue) HS256 tokens. */
+  public JWTAuth provider(Vertx vertx) {
+    return JWTAuth.create(
+        vertx,
+        new JWTAuthOptions()
+            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+  }
+
+  /** Issues a token with {@code claims}, valid for {@code seconds} (tools and tests). */
+  public String issue(Vertx vertx, JsonObject claims, int seconds) {
+    return provider(vertx)
+        .generateToken(claims, new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds(seconds));
+  }
+
+  @Override
+  public String toString() {
+    return "ApiTokens[HS256, ****]";
+  }
+}
