@@ -6,20 +6,17 @@ import io.plantline.gateway.app.GatewayMain;
 import io.plantline.simulators.app.PlantFile;
 import io.plantline.simulators.app.PlantRuntime;
 import io.plantline.simulators.app.SimulatorOptions;
+import io.plantline.testkit.bench.BenchArgs;
+import io.plantline.testkit.bench.ProcessCpu;
+import io.plantline.testkit.bench.PrometheusText;
 import io.plantline.testkit.mqtt.MosquittoOptions;
 import io.plantline.testkit.mqtt.MosquittoServer;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,11 +40,12 @@ public final class GatewayBench {
   private GatewayBench() {}
 
   public static void main(String[] args) throws Exception {
-    int devices = arg(args, "--devices", 200);
-    int seconds = arg(args, "--seconds", 20);
-    int pollMillis = arg(args, "--poll-ms", 100);
-    int warmupSeconds = arg(args, "--warmup", 20);
-    String model = text(args, "--model", "energy-meter");
+    BenchArgs options = new BenchArgs(args);
+    int devices = options.integer("--devices", 200);
+    int seconds = options.integer("--seconds", 20);
+    int pollMillis = options.integer("--poll-ms", 100);
+    int warmupSeconds = options.integer("--warmup", 20);
+    String model = options.text("--model", "energy-meter");
     Path dir = Files.createTempDirectory("plantline-gateway-bench-");
     Vertx vertx = Vertx.vertx();
     // The subscriber gets its own event loop: sharing the simulators' would delay receipt times.
@@ -137,23 +135,24 @@ public final class GatewayBench {
         Thread.sleep(warmupSeconds * 1000L); // warm-up: JIT, and any start-up backlog drains
         long p0 = points.get();
         long b0 = batches.get();
-        String metricsAtStart = scrape(port);
-        long cpu0 = cpuTicks(gateway.pid());
-        long selfCpu0 = cpuTicks(ProcessHandle.current().pid());
-        long mqttCpu0 = cpuTicks(mqtt.pid());
+        PrometheusText metricsAtStart = PrometheusText.scrape(port);
+        long cpu0 = ProcessCpu.ticks(gateway.pid());
+        long selfCpu0 = ProcessCpu.ticks(ProcessHandle.current().pid());
+        long mqttCpu0 = ProcessCpu.ticks(mqtt.pid());
         latencyCount.set(0);
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long dp = points.get() - p0;
         long db = batches.get() - b0;
-        double cpuCores = (cpuTicks(gateway.pid()) - cpu0) / 100.0 / elapsed;
-        double selfCores = (cpuTicks(ProcessHandle.current().pid()) - selfCpu0) / 100.0 / elapsed;
-        double mqttCores = (cpuTicks(mqtt.pid()) - mqttCpu0) / 100.0 / elapsed;
+        double cpuCores = ProcessCpu.cores(cpu0, ProcessCpu.ticks(gateway.pid()), elapsed);
+        double selfCores =
+            ProcessCpu.cores(selfCpu0, ProcessCpu.ticks(ProcessHandle.current().pid()), elapsed);
+        double mqttCores = ProcessCpu.cores(mqttCpu0, ProcessCpu.ticks(mqtt.pid()), elapsed);
         int n = (int) Math.min(latencyCount.get(), latencies.length);
         long[] sample = Arrays.copyOf(latencies, n);
         Arrays.sort(sample);
-        String metrics = scrape(port);
+        PrometheusText metrics = PrometheusText.scrape(port);
         System.out.printf(
             "devices                         %d %s (poll every %d ms, every point reported)%n",
             devices, model, pollMillis);
@@ -167,34 +166,36 @@ public final class GatewayBench {
         System.out.printf("repeated batches (not counted)  %d%n", repeats.get());
         System.out.printf(
             "batches/s PUBACKed (gateway)    %s%n",
-            rate(metricsAtStart, metrics, "plantline_gateway_uplink_acknowledged_total", elapsed));
+            metrics.rate(metricsAtStart, "plantline_gateway_uplink_acknowledged_total", elapsed));
         System.out.printf(
             "polls/s (gateway)               %s%n",
-            rate(metricsAtStart, metrics, "plantline_gateway_poll_latency_seconds_count", elapsed));
+            metrics.rate(metricsAtStart, "plantline_gateway_poll_latency_seconds_count", elapsed));
         System.out.printf(
             "poll-to-delivery p50/p99 (ms)   %d / %d%n", sample[n / 2], sample[(int) (n * 0.99)]);
         System.out.printf(
             "journal-to-PUBACK p50/p99 (ms)  %s / %s%n",
-            quantileMillis(
-                metricsAtStart, metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.5"),
-            quantileMillis(
-                metricsAtStart, metrics, "plantline_gateway_uplink_ack_latency_seconds", "0.99"));
+            metrics.quantileMillis(
+                metricsAtStart, "plantline_gateway_uplink_ack_latency_seconds", 0.5),
+            metrics.quantileMillis(
+                metricsAtStart, "plantline_gateway_uplink_ack_latency_seconds", 0.99));
         System.out.printf(
             "poll (all blocks) p50/p99 (ms)  %s / %s%n",
-            quantileMillis(
-                metricsAtStart, metrics, "plantline_gateway_poll_latency_seconds", "0.5"),
-            quantileMillis(
-                metricsAtStart, metrics, "plantline_gateway_poll_latency_seconds", "0.99"));
-        System.out.printf("gateway heap used (MiB)         %s (max 256)%n", heapMib(metrics));
+            metrics.quantileMillis(metricsAtStart, "plantline_gateway_poll_latency_seconds", 0.5),
+            metrics.quantileMillis(metricsAtStart, "plantline_gateway_poll_latency_seconds", 0.99));
+        System.out.printf(
+            "gateway heap used (MiB)         %s (max 256)%n",
+            String.format("%.0f", metrics.heapMib()));
         System.out.printf("gateway CPU (cores of 2)        %.2f%n", cpuCores);
         System.out.printf("simulators + subscriber CPU     %.2f (this process)%n", selfCores);
         System.out.printf("mosquitto CPU                   %.2f%n", mqttCores);
         System.out.printf(
             "journal backlog at end          %s records%n",
-            value(metrics, "plantline_gateway_journal_backlog_records", 1));
+            String.format(
+                "%.0f",
+                metrics.value("plantline_gateway_journal_backlog_records").orElse(Double.NaN)));
         System.out.printf(
             "deadline misses                 %s%n",
-            sum(metrics, "plantline_gateway_poll_deadline_misses_total"));
+            String.format("%.0f", metrics.sum("plantline_gateway_poll_deadline_misses_total")));
       } finally {
         gateway.destroy();
         gateway.waitFor(30, TimeUnit.SECONDS);
@@ -250,121 +251,5 @@ public final class GatewayBench {
       Thread.sleep(100);
     }
     throw new IllegalStateException("gateway did not start:\n" + Files.readString(log));
-  }
-
-  /** utime + stime of a process, in clock ticks (100 per second on Linux). */
-  private static long cpuTicks(long pid) throws Exception {
-    String[] fields =
-        Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-  }
-
-  private static String scrape(int port) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  private static String value(String metrics, String name, double factor) {
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith(name + " "))
-        .findFirst()
-        .map(
-            l -> String.format("%.0f", Double.parseDouble(l.substring(name.length() + 1)) * factor))
-        .orElse("n/a");
-  }
-
-  /**
-   * The upper bound (ms) of the histogram bucket holding the quantile of what was recorded between
-   * two scrapes (the difference of the cumulative {@code _bucket} series): Prometheus exports no
-   * summary quantiles beside a histogram.
-   */
-  private static String quantileMillis(String before, String after, String name, String quantile) {
-    List<double[]> start = buckets(before, name);
-    List<double[]> end = buckets(after, name);
-    if (end.isEmpty() || start.size() != end.size()) {
-      return "n/a";
-    }
-    double total = end.get(end.size() - 1)[1] - start.get(start.size() - 1)[1];
-    if (total <= 0) {
-      return "n/a";
-    }
-    double target = Double.parseDouble(quantile) * total;
-    for (int i = 0; i < end.size(); i++) {
-      if (end.get(i)[1] - start.get(i)[1] >= target) {
-        double le = end.get(i)[0];
-        return Double.isInfinite(le) ? "> max bucket" : String.format("<= %.0f", le * 1000);
-      }
-    }
-    return "n/a";
-  }
-
-  /** (upper bound, cumulative count) of each {@code _bucket} line of {@code name}. */
-  private static List<double[]> buckets(String metrics, String name) {
-    List<double[]> buckets = new ArrayList<>();
-    metrics
-        .lines()
-        .filter(l -> l.startsWith(name + "_bucket{le=\""))
-        .forEach(
-            l -> {
-              String le = l.substring(l.indexOf('"') + 1, l.indexOf('"', l.indexOf('"') + 1));
-              double count = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
-              buckets.add(
-                  new double[] {
-                    le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), count
-                  });
-            });
-    return buckets;
-  }
-
-  private static String rate(String before, String after, String name, double seconds) {
-    String start = value(before, name, 1);
-    String end = value(after, name, 1);
-    if (start.equals("n/a") || end.equals("n/a")) {
-      return "n/a";
-    }
-    return String.format("%.0f", (Double.parseDouble(end) - Double.parseDouble(start)) / seconds);
-  }
-
-  private static String sum(String metrics, String name) {
-    return String.format(
-        "%.0f",
-        metrics
-            .lines()
-            .filter(l -> l.startsWith(name))
-            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-            .sum());
-  }
-
-  private static String heapMib(String metrics) {
-    return String.format(
-        "%.0f",
-        metrics
-                .lines()
-                .filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum()
-            / (1024 * 1024));
-  }
-
-  private static String text(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
-  }
-
-  private static int arg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return fallback;
   }
 }

@@ -4,16 +4,16 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.ingestion.app.IngestionMain;
 import io.plantline.ingestion.bridge.TestPayloads;
+import io.plantline.testkit.bench.BenchArgs;
+import io.plantline.testkit.bench.ProcessCpu;
+import io.plantline.testkit.bench.PrometheusText;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.plantline.testkit.mqtt.MosquittoServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +51,12 @@ public final class BridgeBench {
   private BridgeBench() {}
 
   public static void main(String[] args) throws Exception {
-    int devices = arg(args, "--devices", 200);
-    int readings = arg(args, "--readings", 10);
-    int rate = arg(args, "--rate", 6000);
-    int connections = arg(args, "--connections", 4);
-    int seconds = arg(args, "--seconds", 20);
+    BenchArgs options = new BenchArgs(args);
+    int devices = options.integer("--devices", 200);
+    int readings = options.integer("--readings", 10);
+    int rate = options.integer("--rate", 6000);
+    int connections = options.integer("--connections", 4);
+    int seconds = options.integer("--seconds", 20);
     Path dir = Files.createTempDirectory("plantline-bridge-bench-");
     Vertx vertx = Vertx.vertx();
     try (MosquittoServer mqtt = MosquittoServer.start();
@@ -105,15 +106,15 @@ public final class BridgeBench {
         Thread.sleep(5_000); // warm-up
         long k0 = inKafka.get();
         long p0 = published.get();
-        long cpu0 = cpuTicks(bridge.pid());
+        long cpu0 = ProcessCpu.ticks(bridge.pid());
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long batches = inKafka.get() - k0;
         long sent = published.get() - p0;
-        double cpu = (cpuTicks(bridge.pid()) - cpu0) / 100.0 / elapsed;
-        String metrics = scrape(port);
-        Files.writeString(dir.resolve("bridge-metrics.txt"), metrics);
+        double cpu = ProcessCpu.cores(cpu0, ProcessCpu.ticks(bridge.pid()), elapsed);
+        PrometheusText metrics = PrometheusText.scrape(port);
+        Files.writeString(dir.resolve("bridge-metrics.txt"), metrics.text());
         System.out.println("bridge metrics and log in " + dir);
         vertx.cancelTimer(timer);
         running.set(false);
@@ -128,18 +129,25 @@ public final class BridgeBench {
             "points/s into Kafka                %.0f%n", batches * readings / elapsed);
         System.out.printf(
             "Kafka ack latency p50/p99 (ms)     %s / %s%n",
-            quantile(metrics, "plantline_bridge_kafka_ack_latency_seconds", "0.5"),
-            quantile(metrics, "plantline_bridge_kafka_ack_latency_seconds", "0.99"));
+            metrics.quantileMillis(
+                new PrometheusText(""), "plantline_bridge_kafka_ack_latency_seconds", 0.5),
+            metrics.quantileMillis(
+                new PrometheusText(""), "plantline_bridge_kafka_ack_latency_seconds", 0.99));
         System.out.printf(
             "receipt-to-Kafka-ack p50/p99 (ms)  %s / %s%n",
-            quantile(metrics, "plantline_bridge_receipt_to_ack_latency_seconds", "0.5"),
-            quantile(metrics, "plantline_bridge_receipt_to_ack_latency_seconds", "0.99"));
+            metrics.quantileMillis(
+                new PrometheusText(""), "plantline_bridge_receipt_to_ack_latency_seconds", 0.5),
+            metrics.quantileMillis(
+                new PrometheusText(""), "plantline_bridge_receipt_to_ack_latency_seconds", 0.99));
         System.out.printf(
-            "bridge in flight at end            %s%n", line(metrics, "plantline_bridge_inflight"));
+            "bridge in flight at end            %s%n",
+            String.format("%.0f", metrics.value("plantline_bridge_inflight").orElse(Double.NaN)));
         System.out.printf(
             "bridge duplicates dropped          %s%n",
-            line(metrics, "plantline_bridge_duplicates_dropped_total"));
-        System.out.printf("bridge heap used (MiB)             %.0f (max 256)%n", heapMib(metrics));
+            String.format(
+                "%.0f",
+                metrics.value("plantline_bridge_duplicates_dropped_total").orElse(Double.NaN)));
+        System.out.printf("bridge heap used (MiB)             %.0f (max 256)%n", metrics.heapMib());
         System.out.printf("bridge CPU (cores of 2)            %.2f%n", cpu);
       } finally {
         bridge.destroy();
@@ -226,77 +234,5 @@ public final class BridgeBench {
       Thread.sleep(100);
     }
     throw new IllegalStateException("bridge did not start:\n" + Files.readString(log));
-  }
-
-  /** utime + stime of a process, in clock ticks (100 per second on Linux). */
-  private static long cpuTicks(long pid) throws Exception {
-    String[] fields =
-        Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-  }
-
-  private static String scrape(int port) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(5))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  /** The upper bound of the histogram bucket holding quantile {@code q}, in milliseconds. */
-  private static String quantile(String metrics, String name, String q) {
-    double quantile = Double.parseDouble(q);
-    String prefix = name + "_bucket{le=\"";
-    List<double[]> buckets = new ArrayList<>();
-    metrics
-        .lines()
-        .filter(l -> l.startsWith(prefix))
-        .forEach(
-            l -> {
-              String le = l.substring(prefix.length(), l.indexOf('"', prefix.length()));
-              double count = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
-              buckets.add(
-                  new double[] {
-                    le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), count
-                  });
-            });
-    if (buckets.isEmpty() || buckets.get(buckets.size() - 1)[1] == 0) {
-      return "n/a";
-    }
-    double total = buckets.get(buckets.size() - 1)[1];
-    for (double[] b : buckets) {
-      if (b[1] >= quantile * total) {
-        return Double.isInfinite(b[0]) ? "> max" : String.format("<= %.1f", b[0] * 1000);
-      }
-    }
-    return "n/a";
-  }
-
-  private static String line(String metrics, String name) {
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith(name + " "))
-        .findFirst()
-        .map(l -> l.substring(name.length() + 1))
-        .orElse("n/a");
-  }
-
-  private static double heapMib(String metrics) {
-    return metrics
-            .lines()
-            .filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-            .sum()
-        / (1024 * 1024);
-  }
-
-  private static int arg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return fallback;
   }
 }

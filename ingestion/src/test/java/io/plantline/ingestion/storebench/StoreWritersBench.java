@@ -14,6 +14,8 @@ import io.plantline.ingestion.store.StoreMetrics;
 import io.plantline.ingestion.store.StoreWriter;
 import io.plantline.ingestion.store.TimeSeriesTarget;
 import io.plantline.testkit.Credentials;
+import io.plantline.testkit.bench.BenchArgs;
+import io.plantline.testkit.bench.ProcessCpu;
 import io.plantline.testkit.cassandra.CassandraOptions;
 import io.plantline.testkit.cassandra.CassandraServer;
 import io.plantline.testkit.kafka.KafkaServer;
@@ -22,8 +24,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,12 +54,13 @@ public final class StoreWritersBench {
   private StoreWritersBench() {}
 
   public static void main(String[] args) throws Exception {
-    int seconds = arg(args, "--seconds", 30);
-    int devices = arg(args, "--devices", 200);
-    int readings = arg(args, "--readings", 10);
-    int rate = arg(args, "--rate", 60_000);
-    int inFlight = arg(args, "--in-flight", 64);
-    String stores = text(args, "--stores", "both");
+    BenchArgs arguments = new BenchArgs(args);
+    int seconds = arguments.integer("--seconds", 30);
+    int devices = arguments.integer("--devices", 200);
+    int readings = arguments.integer("--readings", 10);
+    int rate = arguments.integer("--rate", 60_000);
+    int inFlight = arguments.integer("--in-flight", 64);
+    String stores = arguments.text("--stores", "both");
     boolean toQuestDb = !stores.equals("cassandra");
     boolean toCassandra = !stores.equals("questdb");
     int warmup = 5;
@@ -73,9 +74,9 @@ public final class StoreWritersBench {
             CassandraServer.start(
                 new CassandraOptions(
                     Credentials.generate("plantline"),
-                    text(args, "--cassandra-heap", "1g"),
+                    arguments.text("--cassandra-heap", "1g"),
                     Duration.ofSeconds(180)))) {
-      int authCacheMillis = arg(args, "--cassandra-auth-cache-ms", 2000);
+      int authCacheMillis = arguments.integer("--cassandra-auth-cache-ms", 2000);
       if (authCacheMillis > 0) {
         System.out.printf(
             "Cassandra auth caches enabled (%d ms) on %d caches%n",
@@ -109,11 +110,11 @@ public final class StoreWritersBench {
       StoreWriter.Options options =
           new StoreWriter.Options(
               "bench",
-              arg(args, "--flush-points", defaults.flushPoints()),
+              arguments.integer("--flush-points", defaults.flushPoints()),
               defaults.flushInterval(),
               defaults.backoff(),
-              arg(args, "--max-poll-records", defaults.maxPollRecords()),
-              arg(args, "--consumers", 1));
+              arguments.integer("--max-poll-records", defaults.maxPollRecords()),
+              arguments.integer("--consumers", 1));
       AtomicBoolean producing = new AtomicBoolean(true);
       AtomicLong produced = new AtomicLong();
       Thread producer =
@@ -130,8 +131,8 @@ public final class StoreWritersBench {
         Thread.sleep(warmup * 1000L);
         Map<String, Long> threads0 = threadCpu();
         long cpu0 = ownCpuNanos();
-        long kafkaCpu0 = cpuTicks(kafka.pid());
-        long cassandraCpu0 = cpuTicks(cassandra.pid());
+        long kafkaCpu0 = ProcessCpu.ticks(kafka.pid());
+        long cassandraCpu0 = ProcessCpu.ticks(cassandra.pid());
         long p0 = produced.get();
         double q0 = ts(timeSeries).pointsWritten();
         double c0 = ts(history).pointsWritten();
@@ -162,8 +163,9 @@ public final class StoreWritersBench {
         producing.set(false);
         producer.join(10_000);
         double cpu = (ownCpuNanos() - cpu0) / 1e9 / elapsed;
-        double kafkaCpu = (cpuTicks(kafka.pid()) - kafkaCpu0) / 100.0 / elapsed;
-        double cassandraCpu = (cpuTicks(cassandra.pid()) - cassandraCpu0) / 100.0 / elapsed;
+        double kafkaCpu = ProcessCpu.cores(kafkaCpu0, ProcessCpu.ticks(kafka.pid()), elapsed);
+        double cassandraCpu =
+            ProcessCpu.cores(cassandraCpu0, ProcessCpu.ticks(cassandra.pid()), elapsed);
         Map<String, Long> threads1 = threadCpu();
         System.out.printf("measured                          %.1f s%n", elapsed);
         System.out.printf(
@@ -333,34 +335,9 @@ public final class StoreWritersBench {
         .getProcessCpuTime();
   }
 
-  /** utime + stime of a process, in clock ticks (100 per second on Linux). */
-  private static long cpuTicks(long pid) throws Exception {
-    String[] fields =
-        Files.readString(Path.of("/proc", Long.toString(pid), "stat")).split("\\) ")[1].split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-  }
-
   private static final StoreMetrics NONE = new StoreMetrics(new SimpleMeterRegistry(), "none");
 
   private static StoreMetrics ts(StoreWriter writer) {
     return writer == null ? NONE : writer.metrics();
-  }
-
-  private static String text(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
-  }
-
-  private static int arg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return fallback;
   }
 }
