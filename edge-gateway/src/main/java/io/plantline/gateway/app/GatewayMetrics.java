@@ -22,6 +22,7 @@ public final class GatewayMetrics {
   private final Timer pollLatency;
   private final Counter published;
   private final Counter acknowledged;
+  private final Timer pollToAck;
   private final Timer ackLatency;
 
   public GatewayMetrics() {
@@ -36,6 +37,14 @@ public final class GatewayMetrics {
             .maximumExpectedValue(Duration.ofSeconds(30))
             .register(registry);
     published = Counter.builder("plantline.gateway.uplink.published").register(registry);
+    pollToAck =
+        Timer.builder("plantline.gateway.poll.to.ack")
+            .description(
+                "From the start of a poll to the acknowledgement of its batch by every uplink")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(10))
+            .register(registry);
     acknowledged = Counter.builder("plantline.gateway.uplink.acknowledged").register(registry);
     ackLatency =
         Timer.builder("plantline.gateway.uplink.ack.latency")
@@ -105,6 +114,11 @@ public final class GatewayMetrics {
 
   public void published() {
     published.increment();
+  }
+
+  /** One record acknowledged by every uplink, {@code latencyMillis} after its poll began. */
+  void pollToAcknowledgement(long latencyMillis) {
+    pollToAck.record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
   }
 
   /** One record acknowledged by every uplink, {@code latencyMillis} after it was journaled. */

@@ -42,6 +42,7 @@ public final class GatewayRuntime {
   private static final int REMEMBERED_COMMANDS = 4096;
 
   private final GatewayConfig config;
+  private final PollTimes pollTimes = new PollTimes(1 << 16);
   private final long bootEpoch;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final Journal journal;
@@ -122,7 +123,14 @@ public final class GatewayRuntime {
             journal,
             uplinks,
             config.replayMaxRecordsPerSecond(),
-            metrics::acknowledged,
+            (index, appendedAt) -> {
+              long now = System.currentTimeMillis();
+              metrics.acknowledged(now - appendedAt);
+              long polledAt = pollTimes.polledAt(index);
+              if (polledAt > 0) {
+                metrics.pollToAcknowledgement(now - polledAt);
+              }
+            },
             metrics::uplinkRewound);
     operations =
         new OperationsApi(
@@ -172,7 +180,8 @@ public final class GatewayRuntime {
     @Override
     public void batch(TelemetryBatch batch) {
       try {
-        journal.append(batch.deviceId(), Codecs.TELEMETRY_BATCH.encode(batch));
+        long index = journal.append(batch.deviceId(), Codecs.TELEMETRY_BATCH.encode(batch));
+        pollTimes.record(index, batch.readings().get(0).sourceTime().toEpochMilli());
       } catch (JournalFullException e) {
         rejected.incrementAndGet();
       }

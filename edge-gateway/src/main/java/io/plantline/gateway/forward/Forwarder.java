@@ -11,7 +11,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +22,15 @@ import org.slf4j.LoggerFactory;
  * replayMaxRecordsPerSecond} so the replay does not starve the links; under normal load records go
  * out as soon as they are journaled. Runs on its own thread: journal reads touch the disk.
  *
- * <p>{@code onAcknowledged} receives, for each record acknowledged by every uplink, the
- * milliseconds from its journal append to the last acknowledgement; {@code onRewind} the name of an
- * uplink each time it is rewound to its oldest unacknowledged record.
+ * <p>{@code onAcknowledged} hears of each record acknowledged by every uplink; {@code onRewind} the
+ * name of an uplink each time it is rewound to its oldest unacknowledged record.
  */
 public final class Forwarder implements AutoCloseable {
+  /** Hears of each record once every uplink acknowledged it (on the forwarder's thread). */
+  public interface Acknowledgements {
+    void acknowledged(long journalIndex, long appendedAtMillis);
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
   private static final int READ_BATCH = 512;
 
@@ -40,7 +43,7 @@ public final class Forwarder implements AutoCloseable {
   private final Map<Long, Set<Integer>> partialAcks = new HashMap<>();
   private final LinkedBlockingQueue<Ack> acks = new LinkedBlockingQueue<>();
   private final RateLimiter replayLimiter;
-  private final LongConsumer onAcknowledged;
+  private final Acknowledgements onAcknowledged;
   private final Consumer<String> onRewind;
   private final Thread thread;
   private volatile boolean running = true;
@@ -49,7 +52,7 @@ public final class Forwarder implements AutoCloseable {
       Journal journal,
       List<Uplink> uplinks,
       int replayMaxRecordsPerSecond,
-      LongConsumer onAcknowledged,
+      Acknowledgements onAcknowledged,
       Consumer<String> onRewind) {
     if (uplinks.isEmpty()) {
       throw new IllegalArgumentException("at least one uplink");
@@ -144,7 +147,7 @@ public final class Forwarder implements AutoCloseable {
   private void applyAck(Ack ack) {
     if (uplinks.size() == 1) {
       journal.acknowledge(ack.index());
-      onAcknowledged.accept(System.currentTimeMillis() - ack.appendedAtMillis());
+      onAcknowledged.acknowledged(ack.index(), ack.appendedAtMillis());
       return;
     }
     Set<Integer> ackedBy = partialAcks.computeIfAbsent(ack.index(), i -> new HashSet<>());
@@ -152,7 +155,7 @@ public final class Forwarder implements AutoCloseable {
     if (ackedBy.size() == uplinks.size()) {
       partialAcks.remove(ack.index());
       journal.acknowledge(ack.index());
-      onAcknowledged.accept(System.currentTimeMillis() - ack.appendedAtMillis());
+      onAcknowledged.acknowledged(ack.index(), ack.appendedAtMillis());
     }
   }
 
