@@ -107,38 +107,48 @@ public final class OutboxPublisher implements AutoCloseable {
       for (CassandraOutbox.Mark mark : outbox.marks(bucket)) {
         byStream.computeIfAbsent(mark.workOrderId(), k -> new ArrayList<>()).add(mark);
       }
-      for (Map.Entry<String, List<CassandraOutbox.Mark>> stream : byStream.entrySet()) {
-        count += publishStream(stream.getKey(), stream.getValue());
-      }
+      count += publishBucket(byStream);
     }
-    published.addAndGet(count);
     return count;
   }
 
-  private int publishStream(String workOrderId, List<CassandraOutbox.Mark> marks)
+  /** Sends every stream's unpublished events, then waits for all acks, then records progress. */
+  private int publishBucket(Map<String, List<CassandraOutbox.Mark>> byStream)
       throws InterruptedException, ExecutionException {
-    long through = outbox.publishedThrough(workOrderId);
-    List<WorkOrderEvent> events = outbox.eventsAfter(workOrderId, through);
+    record Pending(String workOrderId, long through, List<WorkOrderEvent> events) {}
+    List<Pending> pending = new ArrayList<>();
     List<Future<RecordMetadata>> acks = new ArrayList<>();
-    for (WorkOrderEvent event : events) {
-      acks.add(
-          producer.send(
-              new ProducerRecord<>(topic, event.assetId(), Codecs.WORK_ORDER_EVENT.encode(event))));
+    for (String workOrderId : byStream.keySet()) {
+      long through = outbox.publishedThrough(workOrderId);
+      List<WorkOrderEvent> events = outbox.eventsAfter(workOrderId, through);
+      for (WorkOrderEvent event : events) {
+        acks.add(
+            producer.send(
+                new ProducerRecord<>(
+                    topic, event.assetId(), Codecs.WORK_ORDER_EVENT.encode(event))));
+      }
+      pending.add(new Pending(workOrderId, through, events));
     }
     for (Future<RecordMetadata> ack : acks) {
       ack.get();
     }
-    if (!events.isEmpty()) {
-      through = events.get(events.size() - 1).version();
-      outbox.markPublished(workOrderId, through);
-    }
     Instant staleBefore = clock.instant().minus(grace);
-    for (CassandraOutbox.Mark mark : marks) {
-      if (mark.version() <= through || mark.markedAt().isBefore(staleBefore)) {
-        outbox.delete(mark);
+    int count = 0;
+    for (Pending p : pending) {
+      long through = p.through();
+      if (!p.events().isEmpty()) {
+        through = p.events().get(p.events().size() - 1).version();
+        outbox.markPublished(p.workOrderId(), through);
       }
+      for (CassandraOutbox.Mark mark : byStream.get(p.workOrderId())) {
+        if (mark.version() <= through || mark.markedAt().isBefore(staleBefore)) {
+          outbox.delete(mark);
+        }
+      }
+      count += p.events().size();
+      published.addAndGet(p.events().size());
     }
-    return events.size();
+    return count;
   }
 
   private void drainQuietly() {
