@@ -15,10 +15,17 @@ import java.util.Deque;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Parses YAML text into a Jackson tree: one document, no duplicate keys. Syntax errors become
- * {@link RegisterMapException}s with the key path the parser had reached.
+ * Parses YAML text into a Jackson tree: one document, no duplicate keys, no aliases. Syntax errors
+ * name the key path the parser had reached; the caller says which exception carries them (register
+ * maps: {@link RegisterMapException}; the edge gateway's configuration reads its file here too).
  */
-final class YamlTree {
+public final class YamlTree {
+
+  /** Builds the caller's exception for a syntax problem found at a key path. */
+  @FunctionalInterface
+  public interface SyntaxProblem {
+    RuntimeException at(String keyPath, String problem, Throwable cause);
+  }
 
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -26,33 +33,39 @@ final class YamlTree {
 
   private YamlTree() {}
 
-  /** The root node, or null for an empty document. */
+  /** The root node, or null for an empty document; problems as {@link RegisterMapException}s. */
   static JsonNode read(String yaml, String source) {
+    return read(
+        yaml, (path, problem, cause) -> new RegisterMapException(source, path, problem, cause));
+  }
+
+  /** The root node, or null for an empty document; problems built by {@code syntaxProblem}. */
+  public static JsonNode read(String yaml, SyntaxProblem syntaxProblem) {
     try {
-      rejectAliases(yaml, source);
+      rejectAliases(yaml, syntaxProblem);
       try (JsonParser parser = FACTORY.createParser(yaml)) {
         JsonNode root = MAPPER.readTree(parser);
         if (parser.nextToken() != null) {
-          throw new RegisterMapException(source, "$", "the file holds more than one YAML document");
+          throw syntaxProblem.at("$", "the file holds more than one YAML document", null);
         }
         return root;
       }
     } catch (JsonProcessingException e) {
-      throw new RegisterMapException(source, keyPath(e), describe(e), e);
+      throw syntaxProblem.at(keyPath(e), describe(e), e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading YAML from a string failed", e);
     }
   }
 
   /** Jackson reads an alias as the anchor's name, silently; a map must spell values out. */
-  private static void rejectAliases(String yaml, String source) throws IOException {
+  private static void rejectAliases(String yaml, SyntaxProblem syntaxProblem) throws IOException {
     try (YAMLParser parser = FACTORY.createParser(yaml)) {
       while (parser.nextToken() != null) {
         if (parser.isCurrentAlias()) {
-          throw new RegisterMapException(
-              source,
+          throw syntaxProblem.at(
               keyPath(parser.getParsingContext()),
-              "YAML aliases such as *" + parser.getText() + " are not supported; write the value");
+              "YAML aliases such as *" + parser.getText() + " are not supported; write the value",
+              null);
         }
       }
     }
