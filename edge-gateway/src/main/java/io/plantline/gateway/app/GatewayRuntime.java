@@ -104,7 +104,7 @@ public final class GatewayRuntime {
                       this::write,
                       mqtt::commandResult,
                       metrics,
-                      java.time.Clock.systemUTC(),
+                      Clock.systemUTC(),
                       REMEMBERED_COMMANDS);
               mqtt.onCommand(commands::handle);
               uplinks.add(mqtt);

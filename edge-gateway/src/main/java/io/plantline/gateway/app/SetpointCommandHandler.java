@@ -2,15 +2,19 @@ package io.plantline.gateway.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import io.plantline.contracts.ContractViolationException;
+import io.plantline.contracts.Ids;
 import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.command.SetpointCommand;
 import io.plantline.contracts.command.SetpointOutcome;
 import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.topic.MqttTopic;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,9 +90,13 @@ final class SetpointCommandHandler {
     } catch (ContractViolationException e) {
       String reason = "malformed command: " + e.field() + ": " + e.reason();
       LOG.warn("{}: {}", topicName, reason);
-      commandIdOf(payload)
+      JsonNode tree = readTree(payload);
+      commandIdOf(tree)
           .ifPresentOrElse(
-              id -> publish(result(id, topic.deviceId(), pointOf(payload), REJECTED, reason)),
+              id ->
+                  publish(
+                      result(
+                          id, topic.deviceId(), pointOf(tree), SetpointOutcome.REJECTED, reason)),
               () -> metrics.setpointCommand("malformed"));
       return;
     }
@@ -134,8 +142,6 @@ final class SetpointCommandHandler {
         });
   }
 
-  private static final SetpointOutcome REJECTED = SetpointOutcome.REJECTED;
-
   private static SetpointOutcome outcomeOf(Throwable cause) {
     return cause instanceof IllegalArgumentException
         ? SetpointOutcome.REJECTED
@@ -159,7 +165,7 @@ final class SetpointCommandHandler {
   }
 
   private void publish(SetpointResult result) {
-    metrics.setpointCommand(result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    metrics.setpointCommand(result.outcome().name().toLowerCase(Locale.ROOT));
     if (result.outcome() != SetpointOutcome.APPLIED) {
       LOG.warn(
           "setpoint command {} for {}.{}: {} ({})",
@@ -188,30 +194,31 @@ final class SetpointCommandHandler {
         clock.instant());
   }
 
-  /** The command id of a payload that failed validation, if it has a readable one. */
-  private static Optional<UUID> commandIdOf(byte[] payload) {
+  /** The JSON tree of a payload that failed validation, or a missing node if it is no JSON. */
+  private static JsonNode readTree(byte[] payload) {
     try {
-      JsonNode id = JSON.readTree(payload).get("commandId");
-      return id != null && id.isTextual()
-          ? Optional.of(UUID.fromString(id.textValue()))
-          : Optional.empty();
-    } catch (Exception e) {
+      return JSON.readTree(payload);
+    } catch (IOException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  /** The command id of a payload that failed validation, if it has a readable one. */
+  private static Optional<UUID> commandIdOf(JsonNode tree) {
+    JsonNode id = tree.path("commandId");
+    if (!id.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(id.textValue()));
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
   /** The point of a payload that failed validation if it is a valid id, else "unknown". */
-  private static String pointOf(byte[] payload) {
-    try {
-      JsonNode point = JSON.readTree(payload).get("point");
-      if (point != null
-          && point.isTextual()
-          && io.plantline.contracts.Ids.isValid(point.textValue())) {
-        return point.textValue();
-      }
-    } catch (Exception e) {
-      // fall through
-    }
-    return "unknown";
+  private static String pointOf(JsonNode tree) {
+    JsonNode point = tree.path("point");
+    return point.isTextual() && Ids.isValid(point.textValue()) ? point.textValue() : "unknown";
   }
 }
