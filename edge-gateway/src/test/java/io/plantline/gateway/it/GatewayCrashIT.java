@@ -41,6 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(EmbeddedServersExtension.class)
 class GatewayCrashIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
   private static final Pattern READY =
       Pattern.compile("operations on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern APPENDED =
@@ -135,13 +141,15 @@ class GatewayCrashIT {
 
   private static long appended(int port) {
     try {
+      // HTTP/1.1 (no h2c upgrade) and a hard bound on the whole exchange: a JDK client once
+      // hung here past its request timeout, holding the test (and CI) for good.
       HttpResponse<String> metrics =
-          HttpClient.newHttpClient()
-              .send(
+          HTTP.sendAsync(
                   HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                       .timeout(Duration.ofSeconds(5))
                       .build(),
-                  HttpResponse.BodyHandlers.ofString());
+                  HttpResponse.BodyHandlers.ofString())
+              .get(10, TimeUnit.SECONDS);
       Matcher m = APPENDED.matcher(metrics.body());
       return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     } catch (Exception e) {
