@@ -1,7 +1,10 @@
 package io.plantline.contracts;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Validation helpers shared by the event records. Every failure is a {@link
@@ -78,6 +81,23 @@ public final class Checks {
       present(field + "[" + i + "]", values.get(i));
     }
     return List.copyOf(values);
+  }
+
+  /**
+   * Returns an unmodifiable copy of {@code figures}, sorted by key, whose keys are {@link Ids ids}
+   * and whose values are finite numbers: the evidence an alarm or a work order carries, for example
+   * {@code temperature.max}. Failures name the entry as {@code field.key}.
+   */
+  public static Map<String, Double> figures(String field, Map<String, Double> figures) {
+    present(field, figures);
+    TreeMap<String, Double> copy = new TreeMap<>();
+    for (Map.Entry<String, Double> entry : figures.entrySet()) {
+      String key = Ids.require(field, entry.getKey());
+      String entryField = field + "." + key;
+      finite(entryField, present(entryField, entry.getValue()));
+      copy.put(key, entry.getValue());
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   private static String checkText(String field, String value, int maxLength, boolean multiline) {

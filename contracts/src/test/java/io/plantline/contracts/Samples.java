@@ -25,6 +25,7 @@ import io.plantline.contracts.workorder.WorkOrderCommented;
 import io.plantline.contracts.workorder.WorkOrderCompleted;
 import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPlanned;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderStarted;
 import io.plantline.contracts.workorder.WorkOrderVerified;
@@ -44,6 +45,15 @@ public final class Samples {
   public static final String WORK_ORDER = "WO-2026-000183";
   public static final String ALARM = "alm-press-07-000183";
   public static final String RULE = "temperature-high-sustained";
+
+  /** Evidence of the sample work order: the alarm's figures. */
+  public static final Map<String, Double> EVIDENCE =
+      Map.of(
+          "temperature.max", 95.1,
+          "temperature.mean", 92.4,
+          "temperature.min", 90.3,
+          "threshold", 90.0,
+          "window.seconds", 300.0);
 
   private Samples() {}
 
@@ -177,6 +187,22 @@ public final class Samples {
   public static OpenWorkOrder openWorkOrder() {
     return new OpenWorkOrder(
         command(1),
+        2,
+        WORK_ORDER,
+        "plant-a",
+        "press-07",
+        WorkOrderPriority.HIGH,
+        ALARM,
+        RULE,
+        REASON,
+        EVIDENCE,
+        at("2026-11-25T10:20:31.004Z"));
+  }
+
+  /** The same command as a schema version 1 producer wrote it: no evidence. */
+  public static OpenWorkOrder openWorkOrderVersion1() {
+    return new OpenWorkOrder(
+        command(1),
         1,
         WORK_ORDER,
         "plant-a",
@@ -185,6 +211,7 @@ public final class Samples {
         ALARM,
         RULE,
         REASON,
+        Map.of(),
         at("2026-11-25T10:20:31.004Z"));
   }
 
@@ -215,6 +242,24 @@ public final class Samples {
   public static WorkOrderOpened workOrderOpened() {
     return new WorkOrderOpened(
         event(1),
+        2,
+        WORK_ORDER,
+        "press-07",
+        1,
+        at("2026-11-25T10:20:31.020Z"),
+        command(1),
+        "plant-a",
+        WorkOrderPriority.HIGH,
+        ALARM,
+        RULE,
+        REASON,
+        EVIDENCE);
+  }
+
+  /** The same event as a schema version 1 producer wrote it: no evidence. */
+  public static WorkOrderOpened workOrderOpenedVersion1() {
+    return new WorkOrderOpened(
+        event(1),
         1,
         WORK_ORDER,
         "press-07",
@@ -225,7 +270,21 @@ public final class Samples {
         WorkOrderPriority.HIGH,
         ALARM,
         RULE,
-        REASON);
+        REASON,
+        Map.of());
+  }
+
+  public static WorkOrderPlanned workOrderPlanned() {
+    return new WorkOrderPlanned(
+        event(9),
+        2,
+        WORK_ORDER,
+        "press-07",
+        3,
+        at("2026-11-25T10:30:02.500Z"),
+        command(9),
+        at("2026-11-26T06:00:00Z"),
+        at("2026-11-26T08:30:00Z"));
   }
 
   public static WorkOrderAssigned workOrderAssigned() {

@@ -3,10 +3,8 @@ package io.plantline.contracts.alarm;
 import io.plantline.contracts.Checks;
 import io.plantline.contracts.Ids;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -63,18 +61,6 @@ public record AlarmEvent(
     Checks.present("state", state);
     Checks.present("occurredAt", occurredAt);
     Checks.text("message", message);
-    evidence = copyEvidence(evidence);
-  }
-
-  private static Map<String, Double> copyEvidence(Map<String, Double> evidence) {
-    Checks.present("evidence", evidence);
-    TreeMap<String, Double> copy = new TreeMap<>();
-    for (Map.Entry<String, Double> entry : evidence.entrySet()) {
-      String key = Ids.require("evidence", entry.getKey());
-      String field = "evidence." + key;
-      Checks.finite(field, Checks.present(field, entry.getValue()));
-      copy.put(key, entry.getValue());
-    }
-    return Collections.unmodifiableMap(copy);
+    evidence = Checks.figures("evidence", evidence);
   }
 }

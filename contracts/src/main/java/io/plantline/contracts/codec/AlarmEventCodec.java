@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plantline.contracts.alarm.AlarmEvent;
 import io.plantline.contracts.alarm.AlarmSeverity;
 import io.plantline.contracts.alarm.AlarmState;
-import java.util.Map;
 
 /** JSON codec of {@link AlarmEvent}; {@code evidence} is a JSON object of finite numbers. */
 final class AlarmEventCodec extends JsonCodec<AlarmEvent> {
@@ -40,9 +39,6 @@ final class AlarmEventCodec extends JsonCodec<AlarmEvent> {
     put(node, "state", alarm.state());
     put(node, "occurredAt", alarm.occurredAt());
     node.put("message", alarm.message());
-    ObjectNode evidence = node.putObject("evidence");
-    for (Map.Entry<String, Double> entry : alarm.evidence().entrySet()) {
-      evidence.put(entry.getKey(), entry.getValue());
-    }
+    put(node, "evidence", alarm.evidence());
   }
 }

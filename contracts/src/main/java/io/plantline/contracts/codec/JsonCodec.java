@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plantline.contracts.Checks;
 import io.plantline.contracts.ContractViolationException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -65,6 +66,14 @@ abstract class JsonCodec<T> implements EventCodec<T> {
     }
     // Within these years Instant.toString() is exactly the wire form (yyyy-MM-ddTHH:mm:ss[.f]Z).
     node.put(name, value.toString());
+  }
+
+  /** Writes named figures (evidence) as a JSON object of numbers. */
+  static void put(ObjectNode node, String name, Map<String, Double> figures) {
+    ObjectNode object = node.putObject(name);
+    for (Map.Entry<String, Double> entry : figures.entrySet()) {
+      object.put(entry.getKey(), entry.getValue());
+    }
   }
 
   /** Writes an optional string, leaving the field out when it is null. */

@@ -163,6 +163,14 @@ final class JsonFields {
     return result;
   }
 
+  /**
+   * The evidence of an opening work-order payload: a {@link #numberMap} from schema version 2 on;
+   * version 1 has no such field (so one present there is rejected as unknown).
+   */
+  Map<String, Double> evidence(int schemaVersion) {
+    return schemaVersion >= 2 ? numberMap("evidence") : Map.of();
+  }
+
   /** Whether {@code text} has the one instant form on the wire, ISO-8601 UTC. */
   static boolean isWireInstant(String text) {
     return INSTANT.matcher(text).matches();

@@ -50,6 +50,7 @@ final class WorkOrderCommandCodec extends JsonCodec<WorkOrderCommand> {
               f.optionalString("alarmId"),
               f.optionalString("ruleId"),
               f.string("reason"),
+              f.evidence(v),
               issuedAt);
       case ASSIGN ->
           new AssignWorkOrder(commandId, v, workOrderId, assetId, f.string("assignee"), issuedAt);
@@ -76,6 +77,9 @@ final class WorkOrderCommandCodec extends JsonCodec<WorkOrderCommand> {
       putIfPresent(node, "alarmId", open.alarmId());
       putIfPresent(node, "ruleId", open.ruleId());
       node.put("reason", open.reason());
+      if (open.schemaVersion() >= 2) {
+        put(node, "evidence", open.evidence());
+      }
     } else if (command instanceof AssignWorkOrder assign) {
       node.put("assignee", assign.assignee());
     } else if (command instanceof CompleteWorkOrder complete) {

@@ -9,6 +9,7 @@ import io.plantline.contracts.workorder.WorkOrderCompleted;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPlanned;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderStarted;
 import io.plantline.contracts.workorder.WorkOrderVerified;
@@ -30,6 +31,7 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
   static final String OCCURRENCE_ATTACHED = "WorkOrderOccurrenceAttached";
   static final String COMMENTED = "WorkOrderCommented";
   static final String VERIFIED = "WorkOrderVerified";
+  static final String PLANNED = "WorkOrderPlanned";
 
   private static final Set<String> TYPES =
       Set.of(
@@ -40,7 +42,8 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
           CANCELLED,
           OCCURRENCE_ATTACHED,
           COMMENTED,
-          VERIFIED);
+          VERIFIED,
+          PLANNED);
 
   @Override
   WorkOrderEvent read(JsonFields f) {
@@ -114,6 +117,17 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
               occurredAt,
               commandId,
               f.optionalString("alarmId"));
+      case PLANNED ->
+          new WorkOrderPlanned(
+              eventId,
+              v,
+              workOrderId,
+              assetId,
+              version,
+              occurredAt,
+              commandId,
+              f.instant("plannedStart"),
+              f.instant("plannedEnd"));
       default -> throw new IllegalStateException("type without a reader: " + type);
     };
   }
@@ -139,7 +153,8 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
         f.enumValue("priority", WorkOrderPriority.class),
         f.optionalString("alarmId"),
         f.optionalString("ruleId"),
-        f.string("reason"));
+        f.string("reason"),
+        f.evidence(v));
   }
 
   @Override
@@ -158,6 +173,9 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
       putIfPresent(node, "alarmId", opened.alarmId());
       putIfPresent(node, "ruleId", opened.ruleId());
       node.put("reason", opened.reason());
+      if (opened.schemaVersion() >= 2) {
+        put(node, "evidence", opened.evidence());
+      }
     } else if (event instanceof WorkOrderAssigned assigned) {
       node.put("assignee", assigned.assignee());
     } else if (event instanceof WorkOrderCompleted completed) {
@@ -172,6 +190,9 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
       node.put("text", commented.text());
     } else if (event instanceof WorkOrderVerified verified) {
       putIfPresent(node, "alarmId", verified.alarmId());
+    } else if (event instanceof WorkOrderPlanned planned) {
+      put(node, "plannedStart", planned.plannedStart());
+      put(node, "plannedEnd", planned.plannedEnd());
     }
   }
 
@@ -192,6 +213,8 @@ final class WorkOrderEventCodec extends JsonCodec<WorkOrderEvent> {
       return COMMENTED;
     } else if (event instanceof WorkOrderVerified) {
       return VERIFIED;
+    } else if (event instanceof WorkOrderPlanned) {
+      return PLANNED;
     }
     throw new IllegalArgumentException("no wire type for " + event.getClass().getName());
   }

@@ -35,6 +35,13 @@ public final class GoldenFixtures {
   public static final String WORK_ORDER_OCCURRENCE_ATTACHED = "work-order-occurrence-attached";
   public static final String WORK_ORDER_COMMENTED = "work-order-commented";
   public static final String WORK_ORDER_VERIFIED = "work-order-verified";
+  public static final String WORK_ORDER_PLANNED = "work-order-planned";
+
+  /** An {@code OpenWorkOrder} as schema version 1 wrote it, which this build still reads. */
+  public static final String OPEN_WORK_ORDER_V1 = "open-work-order-v1";
+
+  /** A {@code WorkOrderOpened} as schema version 1 wrote it, which this build still reads. */
+  public static final String WORK_ORDER_OPENED_V1 = "work-order-opened-v1";
 
   /** Every fixture name above. */
   public static final List<String> NAMES =
@@ -59,7 +66,10 @@ public final class GoldenFixtures {
           WORK_ORDER_CANCELLED,
           WORK_ORDER_OCCURRENCE_ATTACHED,
           WORK_ORDER_COMMENTED,
-          WORK_ORDER_VERIFIED);
+          WORK_ORDER_VERIFIED,
+          WORK_ORDER_PLANNED,
+          OPEN_WORK_ORDER_V1,
+          WORK_ORDER_OPENED_V1);
 
   private GoldenFixtures() {}
 

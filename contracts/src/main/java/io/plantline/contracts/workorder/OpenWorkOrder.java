@@ -3,6 +3,7 @@ package io.plantline.contracts.workorder;
 import io.plantline.contracts.Checks;
 import io.plantline.contracts.Ids;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param alarmId the alarm that caused the work order, or null
  * @param ruleId the rule behind that alarm, or null; required when {@code alarmId} is set
  * @param reason what is to be done and why
+ * @param evidence figures behind the alarm (for example {@code temperature.max}), sorted by key;
+ *     empty for a work order opened by hand and in schema version 1
  * @param issuedAt when the command was issued
  */
 public record OpenWorkOrder(
@@ -30,15 +33,17 @@ public record OpenWorkOrder(
     String alarmId,
     String ruleId,
     String reason,
+    Map<String, Double> evidence,
     Instant issuedAt)
     implements WorkOrderCommand {
 
-  /** Validates every component; failures name the field. */
+  /** Validates every component and copies {@code evidence}; failures name the field. */
   public OpenWorkOrder {
     WorkOrderChecks.command(commandId, schemaVersion, workOrderId, assetId, issuedAt);
     Ids.require("siteId", siteId);
     Checks.present("priority", priority);
     WorkOrderChecks.alarmOrigin(alarmId, ruleId);
     Checks.text("reason", reason);
+    evidence = WorkOrderChecks.evidence(schemaVersion, evidence);
   }
 }

@@ -4,10 +4,14 @@ import io.plantline.contracts.Checks;
 import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.Ids;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Validation of the components every work-order command and event shares. */
 final class WorkOrderChecks {
+
+  /** Most figures a work order's evidence may hold. */
+  static final int MAX_EVIDENCE = 64;
 
   private WorkOrderChecks() {}
 
@@ -37,6 +41,31 @@ final class WorkOrderChecks {
     }
     Checks.present("occurredAt", occurredAt);
     Checks.present("commandId", commandId);
+  }
+
+  /**
+   * The evidence of an opening command or event: figures behind the alarm, empty for a work order
+   * opened by hand; schema version 1 has no evidence.
+   */
+  static Map<String, Double> evidence(int schemaVersion, Map<String, Double> evidence) {
+    Map<String, Double> copy = Checks.figures("evidence", evidence);
+    if (schemaVersion < 2 && !copy.isEmpty()) {
+      throw new ContractViolationException("evidence", "needs schemaVersion 2 or later");
+    }
+    if (copy.size() > MAX_EVIDENCE) {
+      throw new ContractViolationException(
+          "evidence", "more than " + MAX_EVIDENCE + " figures (" + copy.size() + ")");
+    }
+    return copy;
+  }
+
+  /** A planned window: both ends present, the end after the start. */
+  static void window(Instant plannedStart, Instant plannedEnd) {
+    Checks.present("plannedStart", plannedStart);
+    Checks.present("plannedEnd", plannedEnd);
+    if (!plannedEnd.isAfter(plannedStart)) {
+      throw new ContractViolationException("plannedEnd", "must be after plannedStart");
+    }
   }
 
   /** An alarm always comes from a rule, so a work order that names an alarm names its rule. */

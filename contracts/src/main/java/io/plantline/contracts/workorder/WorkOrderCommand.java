@@ -15,11 +15,14 @@ import java.util.UUID;
 public sealed interface WorkOrderCommand
     permits OpenWorkOrder, AssignWorkOrder, StartWorkOrder, CompleteWorkOrder, CancelWorkOrder {
 
-  /** The schema version producers write today. */
-  int SCHEMA_VERSION = 1;
+  /**
+   * The schema version producers write today. Version 2 added {@code evidence} to the opening
+   * command; version 1 payloads are still read (with no evidence).
+   */
+  int SCHEMA_VERSION = 2;
 
   /** Schema versions this build can read, for every command type. */
-  Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1);
+  Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1, 2);
 
   /** Unique id of the command. */
   UUID commandId();

@@ -21,13 +21,17 @@ public sealed interface WorkOrderEvent
         WorkOrderCancelled,
         WorkOrderOccurrenceAttached,
         WorkOrderCommented,
-        WorkOrderVerified {
+        WorkOrderVerified,
+        WorkOrderPlanned {
 
-  /** The schema version producers write today. */
-  int SCHEMA_VERSION = 1;
+  /**
+   * The schema version producers write today. Version 2 added {@code evidence} to the opening event
+   * and the {@code WorkOrderPlanned} event; version 1 payloads are still read (with no evidence).
+   */
+  int SCHEMA_VERSION = 2;
 
   /** Schema versions this build can read, for every event type. */
-  Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1);
+  Set<Integer> SUPPORTED_SCHEMA_VERSIONS = Set.of(1, 2);
 
   /** Unique id of the event. */
   UUID eventId();

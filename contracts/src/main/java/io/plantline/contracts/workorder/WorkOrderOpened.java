@@ -4,6 +4,7 @@ import io.plantline.contracts.Checks;
 import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.Ids;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,8 @@ import java.util.UUID;
  * @param alarmId the alarm that caused the work order, or null
  * @param ruleId the rule behind that alarm, or null; required when {@code alarmId} is set
  * @param reason what is to be done and why
+ * @param evidence figures behind the alarm (for example {@code temperature.max}), sorted by key;
+ *     empty for a work order opened by hand and in schema version 1
  */
 public record WorkOrderOpened(
     UUID eventId,
@@ -34,10 +37,11 @@ public record WorkOrderOpened(
     WorkOrderPriority priority,
     String alarmId,
     String ruleId,
-    String reason)
+    String reason,
+    Map<String, Double> evidence)
     implements WorkOrderEvent {
 
-  /** Validates every component; failures name the field. */
+  /** Validates every component and copies {@code evidence}; failures name the field. */
   public WorkOrderOpened {
     WorkOrderChecks.event(
         eventId, schemaVersion, workOrderId, assetId, version, occurredAt, commandId);
@@ -48,5 +52,6 @@ public record WorkOrderOpened(
     Checks.present("priority", priority);
     WorkOrderChecks.alarmOrigin(alarmId, ruleId);
     Checks.text("reason", reason);
+    evidence = WorkOrderChecks.evidence(schemaVersion, evidence);
   }
 }

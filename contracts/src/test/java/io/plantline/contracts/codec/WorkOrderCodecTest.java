@@ -11,6 +11,7 @@ import io.plantline.contracts.workorder.WorkOrderCommand;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,12 +69,12 @@ class WorkOrderCodecTest {
   @Test
   void shouldRejectUnknownSchemaVersionOfAnEvent() {
     ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_ASSIGNED);
-    tree.put("schemaVersion", 2);
+    tree.put("schemaVersion", 3);
     tree.put("team", "night-shift");
 
     assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
         .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("schemaVersion", "unknown schemaVersion 2");
+        .containsExactly("schemaVersion", "unknown schemaVersion 3");
   }
 
   @Test
@@ -122,6 +123,77 @@ class WorkOrderCodecTest {
     assertThat(command.deviceId()).isEqualTo("press-07");
   }
 
+  @Test
+  void shouldRejectEvidenceInASchemaVersion1Command() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
+    tree.put("schemaVersion", 1);
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("evidence", "unknown field");
+  }
+
+  @Test
+  void shouldRequireEvidenceInASchemaVersion2Event() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_OPENED);
+    tree.remove("evidence");
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("evidence", "missing");
+  }
+
+  @Test
+  void shouldRejectNonFiniteEvidenceNamingTheFigure() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
+    ((ObjectNode) tree.get("evidence")).put("temperature.max", "NaN");
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("evidence.temperature.max", "not finite");
+  }
+
+  @Test
+  void shouldRefuseEvidenceOnAVersion1Record() {
+    assertThat(
+            violation(
+                () ->
+                    new OpenWorkOrder(
+                        UUID.fromString("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"),
+                        1,
+                        "WO-2026-000190",
+                        "plant-a",
+                        "press-07",
+                        WorkOrderPriority.LOW,
+                        null,
+                        null,
+                        "Quarterly lubrication",
+                        Map.of("temperature.max", 91.0),
+                        Instant.parse("2026-11-26T07:00:00Z"))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("evidence", "needs schemaVersion 2 or later");
+  }
+
+  @Test
+  void shouldRejectPlannedEventOfSchemaVersion1() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_PLANNED);
+    tree.put("schemaVersion", 1);
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("schemaVersion", "WorkOrderPlanned needs 2 or later");
+  }
+
+  @Test
+  void shouldRejectPlannedWindowThatEndsBeforeItStarts() {
+    ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_PLANNED);
+    tree.put("plannedEnd", tree.get("plannedStart").textValue());
+
+    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
+        .extracting(ContractViolationException::field, ContractViolationException::reason)
+        .containsExactly("plannedEnd", "must be after plannedStart");
+  }
+
   private static OpenWorkOrder manualWorkOrder() {
     return new OpenWorkOrder(
         UUID.fromString("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"),
@@ -133,6 +205,7 @@ class WorkOrderCodecTest {
         null,
         null,
         "Quarterly lubrication",
+        Map.of(),
         Instant.parse("2026-11-26T07:00:00Z"));
   }
 }

@@ -86,7 +86,17 @@ class GoldenFixturesTest {
         Case.of(
             GoldenFixtures.WORK_ORDER_VERIFIED,
             Codecs.WORK_ORDER_EVENT,
-            Samples.workOrderVerified()));
+            Samples.workOrderVerified()),
+        Case.of(
+            GoldenFixtures.WORK_ORDER_PLANNED, Codecs.WORK_ORDER_EVENT, Samples.workOrderPlanned()),
+        Case.of(
+            GoldenFixtures.OPEN_WORK_ORDER_V1,
+            Codecs.WORK_ORDER_COMMAND,
+            Samples.openWorkOrderVersion1()),
+        Case.of(
+            GoldenFixtures.WORK_ORDER_OPENED_V1,
+            Codecs.WORK_ORDER_EVENT,
+            Samples.workOrderOpenedVersion1()));
   }
 
   @Test

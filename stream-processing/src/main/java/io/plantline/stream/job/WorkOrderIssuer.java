@@ -17,9 +17,9 @@ import org.apache.flink.util.Collector;
 /**
  * Turns each alarm marked {@code opensWorkOrder} into an {@code OpenWorkOrder} command for {@code
  * workorder.commands.v1}. The work-order id and command id are name-based UUIDs of the alarm id, so
- * a replay issues the same command, which the scheduling service applies once. The reason carries
- * the alarm's message and its evidence: min/max/mean of the rule's metrics over the evidence window
- * (the same figures are in the RAISED {@code AlarmEvent}).
+ * a replay issues the same command, which the scheduling service applies once. The command's {@code
+ * evidence} holds min/max/mean of the rule's metrics over the evidence window (the same figures as
+ * the RAISED {@code AlarmEvent}); the reason repeats them for a reader of plain text.
  */
 public final class WorkOrderIssuer implements FlatMapFunction<AlarmRecord, EncodedEvent> {
 
@@ -44,6 +44,7 @@ public final class WorkOrderIssuer implements FlatMapFunction<AlarmRecord, Encod
         alarm.alarmId(),
         alarm.ruleId(),
         reason(alarm),
+        alarm.evidence(),
         Instant.ofEpochMilli(alarm.time()));
   }
 

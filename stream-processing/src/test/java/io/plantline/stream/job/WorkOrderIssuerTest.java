@@ -43,7 +43,7 @@ class WorkOrderIssuerTest {
   }
 
   @Test
-  void shouldDeriveTheCommandFromTheAlarmIdWithEvidenceInTheReason() {
+  void shouldDeriveTheCommandFromTheAlarmIdWithItsEvidence() {
     List<EncodedEvent> out = new ArrayList<>();
     new WorkOrderIssuer().flatMap(raised(true), new ListCollector<>(out));
     new WorkOrderIssuer().flatMap(raised(true), new ListCollector<>(out));
@@ -58,6 +58,12 @@ class WorkOrderIssuerTest {
     assertThat(command.priority()).isEqualTo(WorkOrderPriority.URGENT);
     assertThat(command.reason())
         .contains("winding_temperature_c.max=131.5", "winding_temperature_c.mean=124.25");
+    assertThat(command.schemaVersion()).isEqualTo(2);
+    assertThat(command.evidence())
+        .containsExactly(
+            Map.entry("winding_temperature_c.max", 131.5),
+            Map.entry("winding_temperature_c.mean", 124.25),
+            Map.entry("winding_temperature_c.min", 118.0));
     assertThat(out.get(0).key()).isEqualTo("spindle-002");
   }
 
