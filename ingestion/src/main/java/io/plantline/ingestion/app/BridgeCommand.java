@@ -110,6 +110,14 @@ public final class BridgeCommand implements Callable<Integer> {
   int dedupWindow;
 
   @Option(
+      names = "--gap-grace",
+      defaultValue = "${env:PLANTLINE_BRIDGE_GAP_GRACE:-PT10S}",
+      description =
+          "how long skipped sequence numbers may take to arrive out of order before a GAP is"
+              + " reported (ISO-8601); default ${DEFAULT-VALUE}")
+  String gapGrace;
+
+  @Option(
       names = "--dedup-idle-ttl",
       defaultValue = "${env:PLANTLINE_BRIDGE_DEDUP_IDLE_TTL:-PT30M}",
       description =
@@ -181,6 +189,16 @@ public final class BridgeCommand implements Callable<Integer> {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new OptionException("--dedup-idle-ttl", "must be positive");
     }
+    Duration grace;
+    try {
+      grace = Duration.parse(gapGrace);
+    } catch (RuntimeException e) {
+      throw new OptionException(
+          "--gap-grace", "must be an ISO-8601 duration like PT10S, was " + gapGrace);
+    }
+    if (grace.isNegative()) {
+      throw new OptionException("--gap-grace", "must not be negative");
+    }
     if (maxDevices < 1) {
       throw new OptionException("--dedup-max-devices", "must be positive, was " + maxDevices);
     }
@@ -198,6 +216,7 @@ public final class BridgeCommand implements Callable<Integer> {
         httpHost,
         httpPort,
         dedupWindow,
+        grace,
         ttl,
         maxDevices,
         Duration.ofMillis(testOnlyHoldMillis));

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param httpHost address of the health and metrics server
  * @param httpPort its port; 0 picks a free one
  * @param dedupWindow recent sequence numbers remembered per source
+ * @param gapGrace how long skipped sequence numbers may take to arrive (out of order) before they
+ *     are reported as a gap
  * @param sourceIdleTtl how long the dedup state of an idle device is kept
  * @param maxTrackedDevices the most devices whose dedup state is kept
  * @param holdBeforeKafka TEST ONLY: how long each message waits between MQTT receipt and the Kafka
@@ -38,6 +40,7 @@ public record BridgeConfig(
     String httpHost,
     int httpPort,
     int dedupWindow,
+    Duration gapGrace,
     Duration sourceIdleTtl,
     int maxTrackedDevices,
     Duration holdBeforeKafka) {
@@ -47,7 +50,11 @@ public record BridgeConfig(
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(caFile, "caFile");
     Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(gapGrace, "gapGrace");
     Objects.requireNonNull(sourceIdleTtl, "sourceIdleTtl");
+    if (gapGrace.isNegative()) {
+      throw new IllegalArgumentException("gapGrace must not be negative");
+    }
     Objects.requireNonNull(holdBeforeKafka, "holdBeforeKafka");
     if (mqttUsername == null || mqttUsername.isBlank()) {
       throw new IllegalArgumentException("mqttUsername missing");
@@ -87,6 +94,8 @@ public record BridgeConfig(
         + httpPort
         + ", dedupWindow="
         + dedupWindow
+        + ", gapGrace="
+        + gapGrace
         + ", sourceIdleTtl="
         + sourceIdleTtl
         + ", maxTrackedDevices="

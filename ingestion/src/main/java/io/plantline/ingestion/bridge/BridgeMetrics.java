@@ -29,6 +29,7 @@ public final class BridgeMetrics {
   private final Counter missingBatches;
   private final Counter gapEvents;
   private final Counter lateFills;
+  private final Counter reordered;
   private final Counter kafkaFailures;
   private final Timer kafkaAck;
   private final Timer receiptToAck;
@@ -89,6 +90,11 @@ public final class BridgeMetrics {
     lateFills =
         Counter.builder("plantline.bridge.gap.late.fills")
             .description("Batches reported missing that arrived later and were forwarded")
+            .register(registry);
+    reordered =
+        Counter.builder("plantline.bridge.gap.reordered")
+            .description(
+                "Batches that arrived after later ones of their source, within the gap grace period")
             .register(registry);
     kafkaFailures =
         Counter.builder("plantline.bridge.kafka.failures")
@@ -151,6 +157,10 @@ public final class BridgeMetrics {
 
   void lateFill() {
     lateFills.increment();
+  }
+
+  void reordered() {
+    reordered.increment();
   }
 
   void unchecked(Observation.Outcome outcome) {

@@ -5,18 +5,24 @@ package io.plantline.ingestion.bridge;
  * to {@code lastMissing} (inclusive) of {@code deviceId} in {@code bootEpoch} had not arrived when
  * a later one did.
  *
- * @param deviceId the device
+ * @param source the device and where it is
  * @param bootEpoch the gateway boot the numbers belong to
  * @param firstMissing first missing sequence number
  * @param lastMissing last missing sequence number, at least {@code firstMissing}
  */
-public record Gap(String deviceId, long bootEpoch, long firstMissing, long lastMissing) {
+public record Gap(Source source, long bootEpoch, long firstMissing, long lastMissing) {
 
   /** Checks the range. */
   public Gap {
+    java.util.Objects.requireNonNull(source, "source");
     if (lastMissing < firstMissing) {
       throw new IllegalArgumentException("empty gap " + firstMissing + ".." + lastMissing);
     }
+  }
+
+  /** The device. */
+  public String deviceId() {
+    return source.deviceId();
   }
 
   /** How many batches are missing. */

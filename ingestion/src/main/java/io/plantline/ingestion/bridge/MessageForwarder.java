@@ -9,7 +9,9 @@ import io.plantline.contracts.topic.Topics;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Decides where one MQTT message goes and completes once it may be acknowledged: a valid batch to
  * {@code telemetry.raw.v1} (its original bytes, key deviceId) unless it is a duplicate; a gap it
  * reveals as a {@link DeviceState#GAP} status on {@code device.status.v1}; a valid status to {@code
- * device.status.v1}; anything else to {@code telemetry.dlq.v1} with the rejection in headers. The
- * returned future succeeds only after every record it produced was acknowledged by Kafka; a
+ * device.status.v1} (at once when the batch makes it certain, otherwise from {@link #reportDueGaps}
+ * after the grace period); anything else to {@code telemetry.dlq.v1} with the rejection in headers.
+ * The returned future succeeds only after every record it produced was acknowledged by Kafka; a
  * duplicate of a batch still being forwarded completes with that batch. Runs on one event loop.
  */
 final class MessageForwarder {
@@ -65,25 +68,24 @@ final class MessageForwarder {
     BatchKey key = new BatchKey(batch.deviceId(), batch.bootEpoch(), batch.seq());
     Observation seen =
         tracker.observe(
-            batch.deviceId(), batch.bootEpoch(), batch.seq(), System.currentTimeMillis());
+            new Source(topic.siteId(), topic.areaId(), batch.deviceId()),
+            batch.bootEpoch(),
+            batch.seq(),
+            System.currentTimeMillis());
     if (!seen.forward()) {
       metrics.duplicate();
       Future<Void> original = pending.get(key);
       return original == null ? Future.succeededFuture() : original;
     }
-    if (seen.outcome() == Observation.Outcome.LATE_FILL) {
-      metrics.lateFill();
-    } else {
-      metrics.unchecked(seen.outcome());
+    switch (seen.outcome()) {
+      case LATE_FILL -> metrics.lateFill();
+      case REORDERED -> metrics.reordered();
+      default -> metrics.unchecked(seen.outcome());
     }
     Future<Void> sent =
         timed(new ProducerRecord<>(Topics.TELEMETRY_RAW, batch.deviceId(), payload));
-    if (seen.gap().isPresent()) {
-      Gap gap = seen.gap().get();
-      metrics.gap(gap);
-      LOG.warn("{} boot {}: {}", gap.deviceId(), gap.bootEpoch(), gap.reason());
-      Future<Void> gapEvent = timed(gapRecord(topic, gap));
-      sent = Future.all(sent, gapEvent).mapEmpty();
+    if (!seen.gaps().isEmpty()) {
+      sent = Future.all(sent, reportGaps(seen.gaps())).mapEmpty();
     }
     Future<Void> done =
         sent.onSuccess(v -> metrics.forwarded(MqttTopic.Kind.TELEMETRY))
@@ -95,6 +97,29 @@ final class MessageForwarder {
             .andThen(r -> pending.remove(key));
     pending.put(key, done);
     return done;
+  }
+
+  /**
+   * Publishes a GAP status event for each gap; succeeds when Kafka acknowledged them all. Used for
+   * the gaps a batch made certain and, from a timer, for those whose grace period has passed.
+   */
+  Future<Void> reportGaps(List<Gap> gaps) {
+    List<Future<Void>> sends = new ArrayList<>(gaps.size());
+    for (Gap gap : gaps) {
+      metrics.gap(gap);
+      LOG.warn("{} boot {}: {}", gap.deviceId(), gap.bootEpoch(), gap.reason());
+      sends.add(timed(gapRecord(gap)).onFailure(e -> metrics.kafkaFailure()));
+    }
+    return Future.all(sends).mapEmpty();
+  }
+
+  /** Publishes the gaps whose grace period has passed by {@code nowMillis}. */
+  void reportDueGaps(long nowMillis) {
+    List<Gap> due = tracker.confirmDue(nowMillis);
+    if (!due.isEmpty()) {
+      reportGaps(due)
+          .onFailure(e -> LOG.warn("GAP status events not all published: {}", e.getMessage()));
+    }
   }
 
   private Future<Void> status(MqttTopic topic, DeviceStatus status, byte[] payload) {
@@ -134,14 +159,14 @@ final class MessageForwarder {
         .mapEmpty();
   }
 
-  private static ProducerRecord<String, byte[]> gapRecord(MqttTopic topic, Gap gap) {
+  private static ProducerRecord<String, byte[]> gapRecord(Gap gap) {
     DeviceStatus status =
         new DeviceStatus(
             UUID.randomUUID(),
             DeviceStatus.SCHEMA_VERSION,
             gap.deviceId(),
-            topic.siteId(),
-            topic.areaId(),
+            gap.source().siteId(),
+            gap.source().areaId(),
             DeviceState.GAP,
             gap.bootEpoch(),
             Instant.now(),

@@ -32,6 +32,7 @@ public final class MqttKafkaBridge extends VerticleBase {
   private static final long MIN_BACKOFF_MILLIS = 1000;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+  private static final long GAP_CHECK_MILLIS = 500;
 
   private final BridgeConfig config;
   private final BridgeMetrics metrics;
@@ -44,6 +45,7 @@ public final class MqttKafkaBridge extends VerticleBase {
   private boolean stopping;
   private long backoffMillis = MIN_BACKOFF_MILLIS;
   private long evictionTimer = -1;
+  private long gapTimer = -1;
 
   /**
    * @param config the bridge settings
@@ -69,13 +71,19 @@ public final class MqttKafkaBridge extends VerticleBase {
               sender = created;
               SequenceTracker tracker =
                   new SequenceTracker(
-                      config.dedupWindow(), config.sourceIdleTtl(), config.maxTrackedDevices());
+                      config.dedupWindow(),
+                      config.gapGrace(),
+                      config.sourceIdleTtl(),
+                      config.maxTrackedDevices());
               forwarder =
                   new MessageForwarder(
                       new PayloadValidator(), tracker, sender, metrics, config.clientId());
               metrics.bindGauges(() -> inflight, tracker::trackedDevices, () -> subscribed);
               evictionTimer =
                   vertx.setPeriodic(30_000, id -> tracker.evictIdle(System.currentTimeMillis()));
+              gapTimer =
+                  vertx.setPeriodic(
+                      GAP_CHECK_MILLIS, id -> forwarder.reportDueGaps(System.currentTimeMillis()));
               probeKafka();
               connect();
               return Future.succeededFuture();
@@ -232,6 +240,9 @@ public final class MqttKafkaBridge extends VerticleBase {
     stopping = true;
     if (evictionTimer >= 0) {
       vertx.cancelTimer(evictionTimer);
+    }
+    if (gapTimer >= 0) {
+      vertx.cancelTimer(gapTimer);
     }
     Promise<Void> drained = Promise.promise();
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();

@@ -1,37 +1,26 @@
 package io.plantline.ingestion.bridge;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What {@link SequenceTracker} made of a batch's {@code (deviceId, bootEpoch, seq)}.
  *
  * @param outcome whether to forward the batch and why
- * @param gap the batches found missing when this one jumped past them, if any
+ * @param gaps missing batches that this one made certain (usually none: a gap is reported when its
+ *     grace period has passed, see {@link SequenceTracker#confirmDue})
  */
-public record Observation(Outcome outcome, Optional<Gap> gap) {
+public record Observation(Outcome outcome, List<Gap> gaps) {
 
-  /** A new batch in order. */
-  public static final Observation NEW = new Observation(Outcome.NEW, Optional.empty());
-
-  /** A batch already forwarded (or being forwarded). */
-  public static final Observation DUPLICATE = new Observation(Outcome.DUPLICATE, Optional.empty());
-
-  /** A batch that was reported missing and arrived late. */
-  public static final Observation LATE_FILL = new Observation(Outcome.LATE_FILL, Optional.empty());
-
-  /** A batch too far behind the highest sequence number to tell. */
-  public static final Observation BEYOND_WINDOW =
-      new Observation(Outcome.BEYOND_WINDOW, Optional.empty());
-
-  /** A batch of a boot epoch older than the two tracked for its device. */
-  public static final Observation UNTRACKED_EPOCH =
-      new Observation(Outcome.UNTRACKED_EPOCH, Optional.empty());
-
-  /** Checks for nulls. */
+  /** Copies the gaps. */
   public Observation {
     Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(gap, "gap");
+    gaps = List.copyOf(gaps);
+  }
+
+  /** An observation that confirmed no gap. */
+  public static Observation of(Outcome outcome) {
+    return new Observation(outcome, List.of());
   }
 
   /** Whether the batch should go to Kafka: everything but a duplicate. */
@@ -45,6 +34,8 @@ public record Observation(Outcome outcome, Optional<Gap> gap) {
     NEW,
     /** Seen in the window: drop, still acknowledge. */
     DUPLICATE,
+    /** Arrived after later ones, within the grace period, so never reported missing: forward. */
+    REORDERED,
     /** Previously reported missing, now arrived: forward. */
     LATE_FILL,
     /**

@@ -310,6 +310,7 @@ class IngestionEndToEndIT {
             "127.0.0.1",
             0,
             1024,
+            Duration.ofSeconds(10),
             Duration.ofMinutes(10),
             10_000,
             Duration.ZERO);
