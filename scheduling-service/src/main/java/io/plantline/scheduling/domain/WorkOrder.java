@@ -68,7 +68,8 @@ public final class WorkOrder {
                 command.priority(),
                 command.alarmId(),
                 command.ruleId(),
-                command.reason())));
+                command.reason(),
+                command.evidence())));
   }
 
   /** An open command for an id that already exists: a redelivery, or refused. */

@@ -7,12 +7,16 @@ import io.plantline.contracts.workorder.WorkOrderCompleted;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPlanned;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderStarted;
 import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An immutable snapshot of a work order.
@@ -36,6 +40,9 @@ import java.util.List;
  * @param completionNotes what was done, or null
  * @param cancelReason why it was cancelled, or null
  * @param notes comments, oldest first
+ * @param evidence figures behind the causing alarm, sorted by key; empty when opened by hand
+ * @param plannedStart start of the planned maintenance window, or null when not planned
+ * @param plannedEnd end of the planned maintenance window, or null when not planned
  */
 public record WorkOrderState(
     String workOrderId,
@@ -56,12 +63,16 @@ public record WorkOrderState(
     Instant closedAt,
     String completionNotes,
     String cancelReason,
-    List<Note> notes) {
+    List<Note> notes,
+    Map<String, Double> evidence,
+    Instant plannedStart,
+    Instant plannedEnd) {
 
-  /** Copies the lists. */
+  /** Copies the lists and the evidence (sorted by key). */
   public WorkOrderState {
     alarmIds = List.copyOf(alarmIds);
     notes = List.copyOf(notes);
+    evidence = Collections.unmodifiableSortedMap(new TreeMap<>(evidence));
   }
 
   /**
@@ -86,6 +97,7 @@ public record WorkOrderState(
     final String ruleId;
     final List<String> alarmIds = new ArrayList<>();
     final String reason;
+    final Map<String, Double> evidence;
     final Instant openedAt;
     String lastAlarmId;
     WorkOrderStatus status = WorkOrderStatus.OPEN;
@@ -98,6 +110,8 @@ public record WorkOrderState(
     Instant closedAt;
     String completionNotes;
     String cancelReason;
+    Instant plannedStart;
+    Instant plannedEnd;
     final List<Note> notes = new ArrayList<>();
 
     private Builder(WorkOrderOpened opened) {
@@ -107,6 +121,7 @@ public record WorkOrderState(
       priority = opened.priority();
       ruleId = opened.ruleId();
       reason = opened.reason();
+      evidence = opened.evidence();
       openedAt = opened.occurredAt();
       lastSeen = opened.occurredAt();
       lastAlarmId = opened.alarmId();
@@ -141,6 +156,9 @@ public record WorkOrderState(
       } else if (event instanceof WorkOrderVerified verified) {
         closedAt = verified.occurredAt();
         status = WorkOrderStatus.VERIFIED;
+      } else if (event instanceof WorkOrderPlanned planned) {
+        plannedStart = planned.plannedStart();
+        plannedEnd = planned.plannedEnd();
       } else if (event instanceof WorkOrderCommented commented) {
         notes.add(new Note(commented.author(), commented.text(), commented.occurredAt()));
       } else if (event instanceof WorkOrderOpened) {
@@ -168,7 +186,10 @@ public record WorkOrderState(
           closedAt,
           completionNotes,
           cancelReason,
-          notes);
+          notes,
+          evidence,
+          plannedStart,
+          plannedEnd);
     }
   }
 }

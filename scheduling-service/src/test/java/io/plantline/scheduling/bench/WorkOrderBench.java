@@ -127,6 +127,7 @@ public final class WorkOrderBench {
                   "alm-" + i,
                   "rule-" + i, // distinct rules: every command opens an order
                   "bench order " + i,
+                  Map.of("temperature.max", 90.0 + i % 10),
                   T0.plusSeconds(i));
           producer.send(
               new ProducerRecord<>(

@@ -88,6 +88,7 @@ class WorkOrderCommandHandlerTest {
         alarmId,
         "temp-high",
         "Inspect",
+        Map.of(),
         at);
   }
 

@@ -9,11 +9,13 @@ import io.plantline.contracts.workorder.OpenWorkOrder;
 import io.plantline.contracts.workorder.StartWorkOrder;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
+import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,11 +24,12 @@ class WorkOrderTest {
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   static final String WO = "WO-1";
   static final String ASSET = "press-07";
+  static final Map<String, Double> EVIDENCE = Map.of("temperature.max", 97.5, "threshold", 90.0);
 
   static OpenWorkOrder openFromAlarm(String workOrderId, String alarmId, Instant at) {
     return new OpenWorkOrder(
         UUID.randomUUID(),
-        1,
+        2,
         workOrderId,
         "plant-a",
         ASSET,
@@ -34,6 +37,7 @@ class WorkOrderTest {
         alarmId,
         "temp-high",
         "Inspect the oil cooler",
+        EVIDENCE,
         at);
   }
 
@@ -104,6 +108,34 @@ class WorkOrderTest {
     assertThat(state.closedAt()).isEqualTo(T0.plusSeconds(900));
     assertThat(state.completionNotes()).isEqualTo("cooler cleaned");
     assertThat(s.events).extracting(WorkOrderEvent::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+  }
+
+  @Test
+  void shouldCarryTheAlarmEvidenceFromTheCommandIntoTheOpenedEventAndTheState() {
+    OpenWorkOrder open = openFromAlarm(WO, "alm-1", T0);
+    WorkOrderOpened opened = (WorkOrderOpened) applied(WorkOrder.open(open)).get(0);
+    assertThat(opened.schemaVersion()).isEqualTo(WorkOrderEvent.SCHEMA_VERSION);
+    assertThat(opened.evidence()).isEqualTo(EVIDENCE);
+    assertThat(WorkOrder.replay(List.of(opened)).state().evidence())
+        .containsExactly(Map.entry("temperature.max", 97.5), Map.entry("threshold", 90.0));
+
+    // a stream stored with schema version 1 has no evidence and still replays
+    WorkOrderOpened v1 =
+        new WorkOrderOpened(
+            UUID.randomUUID(),
+            1,
+            WO,
+            ASSET,
+            1,
+            T0,
+            UUID.randomUUID(),
+            "plant-a",
+            WorkOrderPriority.LOW,
+            "alm-1",
+            "temp-high",
+            "Inspect",
+            Map.of());
+    assertThat(WorkOrder.replay(List.of(v1)).state().evidence()).isEmpty();
   }
 
   @Test
@@ -223,6 +255,7 @@ class WorkOrderTest {
             null,
             null,
             "Grease",
+            Map.of(),
             T0);
     Stream s = new Stream(manual);
     s.run(s.order.assign(assign("tech-1")));

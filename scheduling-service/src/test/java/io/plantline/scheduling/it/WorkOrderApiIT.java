@@ -208,6 +208,43 @@ class WorkOrderApiIT {
   }
 
   @Test
+  void shouldKeepTheEvidenceOfACreatedOrderInTheOrderAndInTheList() throws Exception {
+    String planner = token("planner-2", "planner");
+    String site = "site-ev-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonObject body =
+        create(site, "asset-ev", "HIGH")
+            .put("evidence", new JsonObject().put("vibration.rms", 7.25).put("threshold", 4));
+    HttpResponse<String> created = send("POST", "/api/v1/work-orders", body, planner);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = new JsonObject(created.body()).getString("workOrderId");
+
+    JsonObject order =
+        new JsonObject(send("GET", "/api/v1/work-orders/" + id, null, planner).body());
+    assertThat(order.getJsonObject("evidence").getMap())
+        .containsExactly(Map.entry("threshold", 4.0), Map.entry("vibration.rms", 7.25));
+    await().atMost(DEADLINE).until(() -> listAll(site, 10, planner).size() == 1);
+    assertThat(listAll(site, 10, planner).get(0).getJsonObject("evidence").getDouble("threshold"))
+        .isEqualTo(4.0);
+    JsonObject manual =
+        new JsonObject(
+            send(
+                    "GET",
+                    "/api/v1/work-orders/"
+                        + new JsonObject(
+                                send(
+                                        "POST",
+                                        "/api/v1/work-orders",
+                                        create(site, "a", "LOW"),
+                                        planner)
+                                    .body())
+                            .getString("workOrderId"),
+                    null,
+                    planner)
+                .body());
+    assertThat(manual.getJsonObject("evidence")).isEmpty();
+  }
+
+  @Test
   void shouldAnswerBadInputWith400NamingTheField() throws Exception {
     String tech = token("tech-7", "technician");
     assertThat(field(send("POST", "/api/v1/work-orders", create("s", "a", "SOON"), tech)))
@@ -217,6 +254,34 @@ class WorkOrderApiIT {
     assertThat(field(send("POST", "/api/v1/work-orders", noReason, tech))).isEqualTo("reason");
     assertThat(field(send("POST", "/api/v1/work-orders", create("site/1", "a", "LOW"), tech)))
         .isEqualTo("siteId");
+    assertThat(
+            field(
+                send(
+                    "POST",
+                    "/api/v1/work-orders",
+                    create("s", "a", "LOW").put("evidence", new JsonObject().put("temp max", 1)),
+                    tech)))
+        .isEqualTo("evidence");
+    assertThat(
+            field(
+                send(
+                    "POST",
+                    "/api/v1/work-orders",
+                    create("s", "a", "LOW")
+                        .put("evidence", new JsonObject().put("temp.max", "hot")),
+                    tech)))
+        .isEqualTo("evidence.temp.max");
+    String huge =
+        create("s", "a", "LOW").encode().replaceFirst("\\}$", ",\"evidence\":{\"x\":1e400}}");
+    assertThat(field(sendText("POST", "/api/v1/work-orders", huge, tech))).isEqualTo("evidence.x");
+    assertThat(
+            field(
+                send(
+                    "POST",
+                    "/api/v1/work-orders",
+                    create("s", "a", "LOW").put("evidence", new JsonArray().add(1)),
+                    tech)))
+        .isEqualTo("evidence");
     assertThat(field(send("GET", "/api/v1/work-orders?siteId=s&pageSize=500", null, tech)))
         .isEqualTo("pageSize");
     assertThat(field(send("GET", "/api/v1/work-orders", null, tech))).isEqualTo("siteId");
@@ -305,6 +370,11 @@ class WorkOrderApiIT {
 
   private static HttpResponse<String> send(
       String method, String path, JsonObject body, String token) throws Exception {
+    return sendText(method, path, body == null ? null : body.encode(), token);
+  }
+
+  private static HttpResponse<String> sendText(
+      String method, String path, String body, String token) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
@@ -317,7 +387,7 @@ class WorkOrderApiIT {
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body.encode()));
+            : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

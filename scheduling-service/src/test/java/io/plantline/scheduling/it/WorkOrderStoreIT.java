@@ -272,6 +272,11 @@ class WorkOrderStoreIT {
             .one();
     assertThat(a4view.getString(0)).isEqualTo("CANCELLED");
     assertThat(a4view.getInt(1)).isEqualTo(2);
+    Row a1view =
+        cql.execute("SELECT evidence FROM " + ks + ".work_order_view WHERE work_order_id = ?", a1)
+            .one();
+    assertThat(a1view.getMap(0, String.class, Double.class))
+        .containsExactly(Map.entry("temperature.max", 95.5));
 
     assertThat(projections.rebuild()).isEqualTo(4);
     assertThat(snapshot(ks)).isEqualTo(live);
@@ -284,7 +289,17 @@ class WorkOrderStoreIT {
   private static OpenWorkOrder open(
       String wo, String asset, String alarm, String rule, WorkOrderPriority priority, Instant at) {
     return new OpenWorkOrder(
-        UUID.randomUUID(), 1, wo, "plant-a", asset, priority, alarm, rule, "Inspect", at);
+        UUID.randomUUID(),
+        2,
+        wo,
+        "plant-a",
+        asset,
+        priority,
+        alarm,
+        rule,
+        "Inspect",
+        alarm == null ? Map.of() : Map.of("temperature.max", 95.5),
+        at);
   }
 
   private static Map<String, List<String>> snapshot(String ks) {
@@ -323,6 +338,7 @@ class WorkOrderStoreIT {
         alarmId,
         alarmId == null ? null : "temp-high",
         "Inspect the cooler",
+        Map.of(),
         T0);
   }
 

@@ -5,6 +5,7 @@ import io.plantline.scheduling.domain.WorkOrderState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Map;
 
 /** JSON bodies of the REST API; absent values are left out. */
 final class WorkOrderJson {
@@ -32,6 +33,7 @@ final class WorkOrderJson {
             .put("reason", s.reason())
             .put("occurrences", s.occurrences())
             .put("alarmIds", new JsonArray(s.alarmIds()))
+            .put("evidence", evidence(s.evidence()))
             .put("notes", notes);
     put(json, "ruleId", s.ruleId());
     put(json, "assignee", s.assignee());
@@ -42,6 +44,8 @@ final class WorkOrderJson {
     put(json, "closedAt", s.closedAt());
     put(json, "completionNotes", s.completionNotes());
     put(json, "cancelReason", s.cancelReason());
+    put(json, "plannedStart", s.plannedStart());
+    put(json, "plannedEnd", s.plannedEnd());
     return json;
   }
 
@@ -56,10 +60,13 @@ final class WorkOrderJson {
               .put("priority", s.priority())
               .put("status", s.status())
               .put("occurrences", s.occurrences())
-              .put("version", s.version());
+              .put("version", s.version())
+              .put("evidence", evidence(s.evidence()));
       put(item, "assignee", s.assignee());
       put(item, "openedAt", s.openedAt());
       put(item, "lastSeen", s.lastSeen());
+      put(item, "plannedStart", s.plannedStart());
+      put(item, "plannedEnd", s.plannedEnd());
       items.add(item);
     }
     JsonObject json = new JsonObject().put("items", items);
@@ -84,6 +91,12 @@ final class WorkOrderJson {
     if (duplicate) {
       json.put("duplicate", true);
     }
+    return json;
+  }
+
+  private static JsonObject evidence(Map<String, Double> figures) {
+    JsonObject json = new JsonObject();
+    figures.forEach(json::put);
     return json;
   }
 

@@ -1,6 +1,7 @@
 package io.plantline.scheduling.adapter.in.http;
 
 import io.plantline.contracts.ContractViolationException;
+import io.plantline.contracts.Ids;
 import io.plantline.contracts.workorder.AssignWorkOrder;
 import io.plantline.contracts.workorder.CancelWorkOrder;
 import io.plantline.contracts.workorder.CompleteWorkOrder;
@@ -13,7 +14,9 @@ import io.plantline.scheduling.domain.VerifyWorkOrder;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Turns REST bodies into commands; every failure names the field. */
@@ -41,6 +44,7 @@ final class WorkOrderRequests {
                 null,
                 null,
                 string(body, "reason"),
+                evidence(body),
                 now));
   }
 
@@ -75,6 +79,34 @@ final class WorkOrderRequests {
     return contract(
         () ->
             new CommentWorkOrder(commandId(body), workOrderId, author, string(body, "text"), now));
+  }
+
+  /**
+   * The optional {@code evidence} object of a create body: id-like keys, finite numbers; the 400
+   * names {@code evidence} for a bad key or the whole value, {@code evidence.<key>} for a bad
+   * figure.
+   */
+  static Map<String, Double> evidence(JsonObject body) {
+    Object value = body.getValue("evidence");
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof JsonObject figures)) {
+      throw new BadRequestException("evidence", "must be an object of named numbers");
+    }
+    Map<String, Double> evidence = new TreeMap<>();
+    for (Map.Entry<String, Object> entry : figures) {
+      if (!Ids.isValid(entry.getKey())) {
+        throw new BadRequestException(
+            "evidence", "key '" + entry.getKey() + "' is not an id ([A-Za-z0-9][A-Za-z0-9._-]*)");
+      }
+      String field = "evidence." + entry.getKey();
+      if (!(entry.getValue() instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+        throw new BadRequestException(field, "must be a finite number");
+      }
+      evidence.put(entry.getKey(), n.doubleValue());
+    }
+    return evidence;
   }
 
   static OptionalLong expectedVersion(JsonObject body) {

@@ -44,8 +44,9 @@ public final class CassandraProjections {
     this.store = store;
     String columns =
         "site_id, asset_id, priority, status, assignee, rule_id, occurrences, reason, opened_at,"
-            + " last_seen, started_at, completed_at, closed_at, version, work_order_id";
-    String marks = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " last_seen, started_at, completed_at, closed_at, version, evidence, planned_start,"
+            + " planned_end, work_order_id";
+    String marks = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     viewVersion =
         session.prepare("SELECT version FROM " + ks + "work_order_view WHERE work_order_id = ?");
     upsertView =
@@ -126,7 +127,7 @@ public final class CassandraProjections {
   private void write(WorkOrderState s) {
     session.execute(bindState(upsertByAsset, s));
     if (s.status().isActive()) {
-      session.execute(bindState(upsertOpen, s).setInt(15, priorityRank(s.priority())));
+      session.execute(bindState(upsertOpen, s).setInt(18, priorityRank(s.priority())));
     } else {
       session.execute(
           deleteOpen.bind(s.siteId(), priorityRank(s.priority()), s.openedAt(), s.workOrderId()));
@@ -168,6 +169,9 @@ public final class CassandraProjections {
       s.completedAt(),
       s.closedAt(),
       s.version(),
+      s.evidence().isEmpty() ? null : s.evidence(),
+      s.plannedStart(),
+      s.plannedEnd(),
       s.workOrderId()
     };
     // absent values stay unset: no tombstones, and a value once set never goes back to null

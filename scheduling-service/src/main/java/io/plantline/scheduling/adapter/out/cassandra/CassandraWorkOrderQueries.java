@@ -10,7 +10,9 @@ import io.plantline.contracts.workorder.WorkOrderPriority;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads of the projections for the REST API: paged lists and reliability. */
 public final class CassandraWorkOrderQueries {
@@ -28,6 +30,9 @@ public final class CassandraWorkOrderQueries {
    * @param openedAt when it was opened
    * @param lastSeen latest alarm
    * @param version projected version
+   * @param evidence figures behind the causing alarm, empty when opened by hand
+   * @param plannedStart start of the planned window, or null
+   * @param plannedEnd end of the planned window, or null
    */
   public record Summary(
       String workOrderId,
@@ -39,7 +44,10 @@ public final class CassandraWorkOrderQueries {
       int occurrences,
       Instant openedAt,
       Instant lastSeen,
-      long version) {}
+      long version,
+      Map<String, Double> evidence,
+      Instant plannedStart,
+      Instant plannedEnd) {}
 
   /**
    * One page of a list.
@@ -70,7 +78,7 @@ public final class CassandraWorkOrderQueries {
 
   private static final String COLUMNS =
       "work_order_id, site_id, asset_id, priority, status, assignee, occurrences, opened_at,"
-          + " last_seen, version";
+          + " last_seen, version, evidence, planned_start, planned_end";
 
   private final CqlSession session;
   private final PreparedStatement openBySite;
@@ -155,7 +163,10 @@ public final class CassandraWorkOrderQueries {
               row.getInt(6),
               row.getInstant(7),
               row.getInstant(8),
-              row.getLong(9)));
+              row.getLong(9),
+              new TreeMap<>(row.getMap(10, String.class, Double.class)),
+              row.getInstant(11),
+              row.getInstant(12)));
     }
     PagingState next = rs.getExecutionInfo().getSafePagingState();
     return new Page(items, next == null ? null : next.toString());

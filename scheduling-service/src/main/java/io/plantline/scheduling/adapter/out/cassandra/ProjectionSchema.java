@@ -27,7 +27,8 @@ public final class ProjectionSchema {
     String summary =
         " site_id text, asset_id text, priority text, status text, assignee text, rule_id text,"
             + " occurrences int, reason text, opened_at timestamp, last_seen timestamp,"
-            + " started_at timestamp, completed_at timestamp, closed_at timestamp, version bigint";
+            + " started_at timestamp, completed_at timestamp, closed_at timestamp, version bigint,"
+            + " evidence frozen<map<text, double>>, planned_start timestamp, planned_end timestamp";
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks
