@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.gateway.app.GatewayMain;
+import io.plantline.testkit.http.LoopbackHttp;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.plantline.testkit.process.ChildProcess;
 import io.plantline.testkit.process.ForkedJvm;
 import io.plantline.testkit.process.ProcessLauncher;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -41,12 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(EmbeddedServersExtension.class)
 class GatewayCrashIT {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-
   private static final Pattern READY =
       Pattern.compile("operations on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern APPENDED =
@@ -141,15 +135,12 @@ class GatewayCrashIT {
 
   private static long appended(int port) {
     try {
-      // HTTP/1.1 (no h2c upgrade) and a hard bound on the whole exchange: a JDK client once
-      // hung here past its request timeout, holding the test (and CI) for good.
+      // HTTP/1.1 with a hard bound on the whole exchange (a JDK client once hung here).
       HttpResponse<String> metrics =
-          HTTP.sendAsync(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                      .timeout(Duration.ofSeconds(5))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .get(10, TimeUnit.SECONDS);
+          LoopbackHttp.sendForString(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build());
       Matcher m = APPENDED.matcher(metrics.body());
       return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     } catch (Exception e) {

@@ -10,12 +10,12 @@ import io.plantline.contracts.telemetry.Quality;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.gateway.app.GatewayRuntime;
 import io.plantline.gateway.app.config.GatewayConfig;
+import io.plantline.testkit.http.LoopbackHttp;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.plantline.testkit.mqtt.MosquittoServer;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -105,31 +105,29 @@ class GatewayEndToEndIT {
                     .as("Kafka seqs of %s", device)
                     .isEqualTo(range(seqs.get(0), seqs.size())));
 
-        HttpClient http = HttpClient.newHttpClient();
         String write =
             "http://127.0.0.1:"
                 + gateway.httpPort()
                 + "/api/v1/devices/spindle-003/points/speed_setpoint_rpm";
-        assertThat(post(http, write, "{\"value\": 900}", WRITE_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(post(write, "{\"value\": 900}", WRITE_TOKEN).statusCode()).isEqualTo(200);
         assertThat(plant.device("spindle-003").values().get("speed_setpoint_rpm")).isEqualTo(900.0);
-        assertThat(post(http, write, "{\"value\": 901}", "wrong-token-0123456789").statusCode())
+        assertThat(post(write, "{\"value\": 901}", "wrong-token-0123456789").statusCode())
             .isEqualTo(401);
-        assertThat(post(http, write, "{\"value\": \"fast\"}", WRITE_TOKEN).statusCode())
-            .isEqualTo(400);
+        assertThat(post(write, "{\"value\": \"fast\"}", WRITE_TOKEN).statusCode()).isEqualTo(400);
         assertThat(
-                post(http, write.replace("spindle-003", "nope"), "{\"value\": 1}", WRITE_TOKEN)
+                post(write.replace("spindle-003", "nope"), "{\"value\": 1}", WRITE_TOKEN)
                     .statusCode())
             .isEqualTo(404);
         assertThat(plant.device("spindle-003").values().get("speed_setpoint_rpm")).isEqualTo(900.0);
         HttpResponse<String> ready =
-            http.send(
+            LoopbackHttp.send(
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.httpPort() + "/health/ready"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
         HttpResponse<String> metrics =
-            http.send(
+            LoopbackHttp.send(
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.httpPort() + "/metrics"))
                     .build(),
@@ -146,9 +144,8 @@ class GatewayEndToEndIT {
     }
   }
 
-  private static HttpResponse<String> post(HttpClient http, String url, String body, String token)
-      throws Exception {
-    return http.send(
+  private static HttpResponse<String> post(String url, String body, String token) throws Exception {
+    return LoopbackHttp.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")

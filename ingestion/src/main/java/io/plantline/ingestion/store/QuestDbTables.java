@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class QuestDbTables {
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String baseUrl;
   private final Optional<String> authorization;
   private final Set<String> created = ConcurrentHashMap.newKeySet();

@@ -13,7 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class BridgeBench {
   private static final Pattern PORT =
       Pattern.compile("operations on http://127\\.0\\.0\\.1:(\\d+)");
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private BridgeBench() {}
 
@@ -168,6 +165,11 @@ public final class BridgeBench {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
+            System.getenv("PLANTLINE_BENCH_JFR") != null
+                ? "-XX:StartFlightRecording=filename="
+                    + dir.resolve("bridge.jfr")
+                    + ",settings=profile,dumponexit=true"
+                : "-Dbench.jfr=false",
             "-cp",
             System.getProperty("java.class.path"),
             IngestionMain.class.getName(),

@@ -8,6 +8,7 @@ import io.plantline.contracts.topic.Topics;
 import io.plantline.ingestion.app.BridgeCommand;
 import io.plantline.ingestion.app.IngestionMain;
 import io.plantline.ingestion.bridge.TestPayloads;
+import io.plantline.testkit.http.LoopbackHttp;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.plantline.testkit.mqtt.MosquittoServer;
@@ -17,7 +18,6 @@ import io.plantline.testkit.process.ProcessLauncher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -56,12 +56,6 @@ class BridgeCrashIT {
   private static final Pattern INFLIGHT = Pattern.compile("(?m)^plantline_bridge_inflight (\\S+)");
   private static final int DEVICES = 10;
   private static final int PER_DEVICE = 300;
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
 
   private ChildProcess bridge;
 
@@ -214,7 +208,7 @@ class BridgeCrashIT {
     while (System.nanoTime() < deadline) {
       try {
         HttpResponse<String> r =
-            HTTP.send(
+            LoopbackHttp.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
@@ -232,7 +226,7 @@ class BridgeCrashIT {
 
   private static String scrape(int port) {
     try {
-      return HTTP.send(
+      return LoopbackHttp.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),

@@ -17,6 +17,7 @@ import io.plantline.ingestion.store.CassandraSettings;
 import io.plantline.ingestion.store.StoreWriter;
 import io.plantline.ingestion.store.TelemetryFixtures;
 import io.plantline.testkit.cassandra.CassandraServer;
+import io.plantline.testkit.http.LoopbackHttp;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.vertx.core.Vertx;
@@ -25,7 +26,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,6 @@ class QueryApiIT {
   private static final String OTHER = RUN + "-pump";
   private static final QueryLimits LIMITS = new QueryLimits(50, Duration.ofDays(2), 500);
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Vertx vertx;
   private static JwtKeys keys;
   private static String base;
@@ -334,6 +333,6 @@ class QueryApiIT {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return LoopbackHttp.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,8 +1,8 @@
 package io.plantline.testkit.bench;
 
+import io.plantline.testkit.http.LoopbackHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,9 +16,6 @@ import java.util.OptionalDouble;
  * scrapes (Micrometer exports no summary quantiles beside a histogram).
  */
 public final class PrometheusText {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private final String text;
 
   public PrometheusText(String text) {
@@ -28,7 +25,7 @@ public final class PrometheusText {
   /** Scrapes {@code http://127.0.0.1:<port>/metrics}. */
   public static PrometheusText scrape(int port) throws IOException, InterruptedException {
     return new PrometheusText(
-        HTTP.send(
+        LoopbackHttp.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                     .timeout(Duration.ofSeconds(5))
                     .build(),

@@ -45,7 +45,10 @@ public final class QuestDbServer implements EmbeddedServer {
   private final Credentials http;
   private final Duration startupTime;
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private QuestDbServer(
       Path rootDir,

@@ -14,8 +14,8 @@ import io.plantline.registermap.PointDefinition;
 import io.plantline.simulators.RawModbusClient;
 import io.plantline.simulators.RawModbusClient.Reply;
 import io.plantline.simulators.TestPlant;
+import io.plantline.testkit.http.LoopbackHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,7 +42,6 @@ class FaultInjectionIT {
               devices:
                 - {id: spindle-f, model: motor-spindle, seed: 21}
       """;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static TestPlant plant;
 
   @BeforeAll
@@ -239,6 +238,6 @@ class FaultInjectionIT {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body))
             .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return LoopbackHttp.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }
