@@ -13,6 +13,7 @@ import io.plantline.contracts.workorder.WorkOrderCompleted;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPlanned;
 import io.plantline.contracts.workorder.WorkOrderStarted;
 import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +176,28 @@ public final class WorkOrder {
                 command.issuedAt(),
                 command.commandId(),
                 command.reason()));
+  }
+
+  /**
+   * Plans the work into a maintenance window; allowed while OPEN or ASSIGNED, and again to move the
+   * window (the latest plan counts).
+   */
+  public Outcome plan(PlanWorkOrder command) {
+    return decide(
+        command.commandId(),
+        assetId(),
+        () -> requireStatus("plan", WorkOrderStatus.OPEN, WorkOrderStatus.ASSIGNED),
+        v ->
+            new WorkOrderPlanned(
+                eventId(command.commandId(), id()),
+                WorkOrderEvent.SCHEMA_VERSION,
+                id(),
+                assetId(),
+                v,
+                command.issuedAt(),
+                command.commandId(),
+                command.plannedStart(),
+                command.plannedEnd()));
   }
 
   /** Adds a note; allowed in every state, including closed ones (post-mortems). */

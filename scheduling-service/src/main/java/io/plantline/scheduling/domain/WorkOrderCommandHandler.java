@@ -65,6 +65,12 @@ public final class WorkOrderCommandHandler {
         command.commandId(), command.workOrderId(), expectedVersion, o -> o.comment(command));
   }
 
+  /** Plans (or re-plans) an OPEN or ASSIGNED order into a maintenance window. */
+  public CommandResult plan(PlanWorkOrder command, OptionalLong expectedVersion) {
+    return execute(
+        command.commandId(), command.workOrderId(), expectedVersion, o -> o.plan(command));
+  }
+
   /** Verifies a DONE order. */
   public CommandResult verify(VerifyWorkOrder command, OptionalLong expectedVersion) {
     return execute(

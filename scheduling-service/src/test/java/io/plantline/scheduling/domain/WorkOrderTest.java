@@ -1,7 +1,9 @@
 package io.plantline.scheduling.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.workorder.AssignWorkOrder;
 import io.plantline.contracts.workorder.CancelWorkOrder;
 import io.plantline.contracts.workorder.CompleteWorkOrder;
@@ -10,6 +12,7 @@ import io.plantline.contracts.workorder.StartWorkOrder;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
 import io.plantline.contracts.workorder.WorkOrderOpened;
+import io.plantline.contracts.workorder.WorkOrderPlanned;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.time.Instant;
@@ -136,6 +139,44 @@ class WorkOrderTest {
             "Inspect",
             Map.of());
     assertThat(WorkOrder.replay(List.of(v1)).state().evidence()).isEmpty();
+  }
+
+  static PlanWorkOrder plan(long fromHours, long toHours) {
+    return new PlanWorkOrder(
+        UUID.randomUUID(),
+        WO,
+        T0.plusSeconds(3600 * fromHours),
+        T0.plusSeconds(3600 * toHours),
+        T0.plusSeconds(10));
+  }
+
+  @Test
+  void shouldPlanWhileOpenOrAssignedKeepTheLatestWindowAndRefuseOnceStarted() {
+    Stream s = opened();
+    WorkOrderPlanned planned = (WorkOrderPlanned) applied(s.run(s.order.plan(plan(24, 26)))).get(0);
+    assertThat(planned.version()).isEqualTo(2);
+    assertThat(planned.plannedStart()).isEqualTo(T0.plusSeconds(24 * 3600));
+    s.run(s.order.assign(assign("tech-1")));
+    s.run(s.order.plan(plan(48, 49)));
+    assertThat(s.order.state().plannedStart()).isEqualTo(T0.plusSeconds(48 * 3600));
+    assertThat(s.order.state().plannedEnd()).isEqualTo(T0.plusSeconds(49 * 3600));
+    assertThat(s.order.status()).isEqualTo(WorkOrderStatus.ASSIGNED);
+
+    s.run(s.order.start(start()));
+    Outcome late = s.order.plan(plan(72, 73));
+    assertThat(((Outcome.Refused) late).reason())
+        .contains("cannot plan work order WO-1 in status IN_PROGRESS")
+        .contains("[OPEN, ASSIGNED]");
+    assertThat(WorkOrder.replay(s.events).state()).isEqualTo(s.order.state());
+  }
+
+  @Test
+  void shouldRejectAWindowThatEndsBeforeItStarts() {
+    assertThatThrownBy(() -> plan(5, 5))
+        .isInstanceOf(ContractViolationException.class)
+        .hasMessageContaining("plannedEnd");
+    assertThatThrownBy(() -> new PlanWorkOrder(UUID.randomUUID(), WO, null, T0, T0))
+        .hasMessageContaining("plannedStart");
   }
 
   @Test

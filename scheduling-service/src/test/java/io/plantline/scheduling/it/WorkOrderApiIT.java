@@ -245,6 +245,73 @@ class WorkOrderApiIT {
   }
 
   @Test
+  void shouldLetOnlyAPlannerPlanAWindowWhileOpenOrAssigned() throws Exception {
+    String planner = token("planner-3", "planner");
+    String tech = token("tech-3", "technician");
+    String id =
+        new JsonObject(
+                send("POST", "/api/v1/work-orders", create("site-p", "asset-p", "MEDIUM"), planner)
+                    .body())
+            .getString("workOrderId");
+    String transitions = "/api/v1/work-orders/" + id + "/transitions";
+    JsonObject plan =
+        new JsonObject()
+            .put("action", "plan")
+            .put("plannedStart", "2026-12-01T06:00:00Z")
+            .put("plannedEnd", "2026-12-01T10:00:00+02:00");
+    assertThat(send("POST", transitions, plan, tech).statusCode()).isEqualTo(403);
+    HttpResponse<String> planned = send("POST", transitions, plan, planner);
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+    assertThat(new JsonObject(planned.body()).getLong("version")).isEqualTo(2);
+
+    assertThat(field(send("POST", transitions, plan.copy().put("plannedEnd", "tomorrow"), planner)))
+        .isEqualTo("plannedEnd");
+    JsonObject noStart = plan.copy();
+    noStart.remove("plannedStart");
+    assertThat(field(send("POST", transitions, noStart, planner))).isEqualTo("plannedStart");
+    assertThat(
+            field(
+                send(
+                    "POST",
+                    transitions,
+                    plan.copy().put("plannedEnd", "2026-12-01T05:00:00Z"),
+                    planner)))
+        .isEqualTo("plannedEnd");
+
+    JsonObject order = new JsonObject(send("GET", "/api/v1/work-orders/" + id, null, tech).body());
+    assertThat(order.getString("plannedStart")).isEqualTo("2026-12-01T06:00:00Z");
+    assertThat(order.getString("plannedEnd")).isEqualTo("2026-12-01T08:00:00Z");
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                "2026-12-01T06:00:00Z"
+                    .equals(
+                        listAll("site-p", 100, tech).stream()
+                            .filter(o -> o.getString("workOrderId").equals(id))
+                            .findFirst()
+                            .map(o -> o.getString("plannedStart"))
+                            .orElse(null)));
+
+    assertThat(
+            send(
+                    "POST",
+                    transitions,
+                    new JsonObject().put("action", "assign").put("assignee", "tech-3"),
+                    planner)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send("POST", transitions, new JsonObject().put("action", "start"), tech).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> late = send("POST", transitions, plan, planner);
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(new JsonObject(late.body()).getString("error"))
+        .contains("cannot plan")
+        .contains("IN_PROGRESS");
+  }
+
+  @Test
   void shouldAnswerBadInputWith400NamingTheField() throws Exception {
     String tech = token("tech-7", "technician");
     assertThat(field(send("POST", "/api/v1/work-orders", create("s", "a", "SOON"), tech)))

@@ -5,6 +5,7 @@ import io.plantline.contracts.workorder.WorkOrderCommand;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraWorkOrderQueries;
 import io.plantline.scheduling.domain.CommandResult;
+import io.plantline.scheduling.domain.PlanWorkOrder;
 import io.plantline.scheduling.domain.VerifyWorkOrder;
 import io.plantline.scheduling.domain.WorkOrder;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
@@ -31,9 +32,9 @@ import java.util.concurrent.Callable;
  *
  * <p>Every {@code /api/**} route needs a Bearer JWT (HS256) with a {@code roles} claim: {@code
  * viewer}, {@code technician} or {@code planner} may read; {@code technician} and {@code planner}
- * may write. The {@code sub} claim is the author of comments. Store calls are blocking and run on
- * worker threads. Answers: 400 naming the field, 401/403, 404, 409 for a version conflict or a
- * refused transition (with the reason).
+ * may write; only {@code planner} may plan maintenance windows. The {@code sub} claim is the author
+ * of comments. Store calls are blocking and run on worker threads. Answers: 400 naming the field,
+ * 401/403, 404, 409 for a version conflict or a refused transition (with the reason).
  */
 public final class WorkOrderApiVerticle extends VerticleBase {
   /** Roles that may read. */
@@ -41,6 +42,9 @@ public final class WorkOrderApiVerticle extends VerticleBase {
 
   /** Roles that may change work orders. */
   public static final Set<String> WRITE_ROLES = Set.of("technician", "planner");
+
+  /** The role that may plan maintenance windows (transition {@code plan}). */
+  public static final String PLANNER = "planner";
 
   /**
    * Where to listen.
@@ -140,6 +144,9 @@ public final class WorkOrderApiVerticle extends VerticleBase {
         ctx,
         () -> {
           JsonObject body = body(ctx);
+          if ("plan".equals(body.getValue("action")) && !roles(ctx.user()).contains(PLANNER)) {
+            throw new ForbiddenException("only a planner may plan a maintenance window");
+          }
           java.util.OptionalLong expected = WorkOrderRequests.expectedVersion(body);
           List<WorkOrderEvent> events = Ids.isValid(id) ? store.load(id) : List.of();
           if (events.isEmpty()) {
@@ -147,9 +154,12 @@ public final class WorkOrderApiVerticle extends VerticleBase {
           }
           Object command =
               WorkOrderRequests.transition(body, id, events.get(0).assetId(), clock.instant());
-          return command instanceof VerifyWorkOrder verify
-              ? handler.verify(verify, expected)
-              : handler.handle((WorkOrderCommand) command, expected);
+          if (command instanceof VerifyWorkOrder verify) {
+            return handler.verify(verify, expected);
+          } else if (command instanceof PlanWorkOrder plan) {
+            return handler.plan(plan, expected);
+          }
+          return handler.handle((WorkOrderCommand) command, expected);
         },
         200);
   }
@@ -279,6 +289,8 @@ public final class WorkOrderApiVerticle extends VerticleBase {
             e -> {
               if (e instanceof BadRequestException bad) {
                 error(ctx, 400, bad.getMessage(), bad.field());
+              } else if (e instanceof ForbiddenException forbidden) {
+                error(ctx, 403, forbidden.getMessage(), null);
               } else if (e instanceof CassandraWorkOrderQueries.BadPageTokenException bad) {
                 error(ctx, 400, "pageToken: " + bad.getMessage(), "pageToken");
               } else {

@@ -10,10 +10,14 @@ import io.plantline.contracts.workorder.StartWorkOrder;
 import io.plantline.contracts.workorder.WorkOrderCommand;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.scheduling.domain.CommentWorkOrder;
+import io.plantline.scheduling.domain.PlanWorkOrder;
 import io.plantline.scheduling.domain.VerifyWorkOrder;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -27,6 +31,10 @@ final class WorkOrderRequests {
 
   /** Page size when none is asked for. */
   static final int DEFAULT_PAGE_SIZE = 25;
+
+  /** The transition actions. */
+  static final List<String> ACTIONS =
+      List.of("assign", "start", "complete", "cancel", "verify", "plan");
 
   private WorkOrderRequests() {}
 
@@ -48,7 +56,10 @@ final class WorkOrderRequests {
                 now));
   }
 
-  /** A transition command; {@code verify} gives a {@link VerifyWorkOrder}, others contracts. */
+  /**
+   * A transition command: {@code verify} gives a {@link VerifyWorkOrder}, {@code plan} a {@link
+   * PlanWorkOrder}, the others contract commands.
+   */
   static Object transition(JsonObject body, String workOrderId, String assetId, Instant now) {
     String action = string(body, "action");
     UUID commandId = commandId(body);
@@ -69,10 +80,27 @@ final class WorkOrderRequests {
               case "verify" ->
                   new VerifyWorkOrder(
                       commandId, workOrderId, optionalString(body, "clearedAlarmId"), now);
+              case "plan" ->
+                  new PlanWorkOrder(
+                      commandId,
+                      workOrderId,
+                      instant(body, "plannedStart"),
+                      instant(body, "plannedEnd"),
+                      now);
               default ->
-                  throw new BadRequestException(
-                      "action", "one of assign, start, complete, cancel, verify");
+                  throw new BadRequestException("action", "one of " + String.join(", ", ACTIONS));
             });
+  }
+
+  /** An ISO-8601 date-time with an offset ({@code Z} or {@code +01:00}); 400 naming the field. */
+  static Instant instant(JsonObject body, String field) {
+    String text = string(body, field);
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          field, "must be an ISO-8601 date-time with offset, for example 2026-11-25T08:00:00Z");
+    }
   }
 
   static CommentWorkOrder comment(JsonObject body, String workOrderId, String author, Instant now) {
