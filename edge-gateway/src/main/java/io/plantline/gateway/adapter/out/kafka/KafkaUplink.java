@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,20 +20,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka uplink: an idempotent producer with {@code acks=all}, key = deviceId (so each device
- * stays ordered in its partition), acknowledged to the journal from the send callback. A failed
- * send (delivery timeout) makes the forwarder send again what Kafka has not acknowledged.
+ * stays ordered in its partition), acknowledged to the journal from the send callback.
+ *
+ * <p>A failed send (delivery timeout while Kafka was away) stops the uplink: it takes no new record
+ * until every send already handed to the producer has been settled, and only then asks the
+ * forwarder to send again, in journal order, what Kafka has not acknowledged. Sending on after a
+ * failure would put later records of a device ahead of the failed one. Records that were already in
+ * flight with the failed one and are acknowledged after it still land ahead of its resend;
+ * consumers dedup by (deviceId, bootEpoch, seq) and order by event time.
  */
 public final class KafkaUplink implements Uplink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaUplink.class);
   private static final int MAX_IN_FLIGHT = 10_000;
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
   private final String topic;
   private final AtomicInteger outstanding = new AtomicInteger();
   private final AtomicLong lostInFlight = new AtomicLong();
   private final List<Runnable> resendCallbacks = new CopyOnWriteArrayList<>();
+  private final Object settling = new Object();
+  private boolean stopped; // guarded by settling
 
   public KafkaUplink(KafkaUplinkConfig config, String gatewayId) {
+    this(producer(config, gatewayId), config.topic());
+  }
+
+  /** An uplink over {@code producer}, which it closes. */
+  KafkaUplink(Producer<String, byte[]> producer, String topic) {
+    this.producer = producer;
+    this.topic = topic;
+  }
+
+  private static Producer<String, byte[]> producer(KafkaUplinkConfig config, String gatewayId) {
     Map<String, Object> props = new HashMap<>(config.clientProperties());
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "plantline-gateway-" + gatewayId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -40,8 +59,7 @@ public final class KafkaUplink implements Uplink, AutoCloseable {
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    this.topic = config.topic();
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
   @Override
@@ -66,27 +84,48 @@ public final class KafkaUplink implements Uplink, AutoCloseable {
 
   @Override
   public int room() {
-    return MAX_IN_FLIGHT - outstanding.get();
+    synchronized (settling) {
+      return stopped ? 0 : MAX_IN_FLIGHT - outstanding.get();
+    }
   }
 
   @Override
   public void send(JournalRecord record, Runnable acked) {
-    outstanding.incrementAndGet();
+    synchronized (settling) {
+      if (stopped) {
+        return; // never acknowledged: sent again after the resend
+      }
+      outstanding.incrementAndGet();
+    }
     producer.send(
         new ProducerRecord<>(topic, record.key(), record.payload()),
-        (metadata, error) -> {
-          outstanding.decrementAndGet();
-          if (error == null) {
-            acked.run();
-          } else {
-            lostInFlight.incrementAndGet();
-            LOG.warn(
-                "Kafka did not take record {}: {}; it will be sent again",
-                record.index(),
-                error.toString());
-            resendCallbacks.forEach(Runnable::run);
-          }
-        });
+        (metadata, error) -> settle(record, error, acked));
+  }
+
+  private void settle(JournalRecord record, Exception error, Runnable acked) {
+    if (error == null) {
+      acked.run();
+    } else {
+      lostInFlight.incrementAndGet();
+      LOG.warn(
+          "Kafka did not take record {}: {}; the uplink stops until what is in flight settles,"
+              + " then sends again from the oldest unacknowledged record",
+          record.index(),
+          error.toString());
+    }
+    boolean resend;
+    synchronized (settling) {
+      if (error != null) {
+        stopped = true;
+      }
+      resend = outstanding.decrementAndGet() == 0 && stopped;
+      if (resend) {
+        stopped = false;
+      }
+    }
+    if (resend) {
+      resendCallbacks.forEach(Runnable::run);
+    }
   }
 
   @Override
