@@ -96,6 +96,10 @@ final class JsonFields {
 
   Instant instant(String name) {
     String text = string(name);
+    Instant fast = WireInstants.parse(text);
+    if (fast != null) {
+      return fast;
+    }
     if (!isWireInstant(text)) {
       throw new ContractViolationException(
           name, "expected ISO-8601 UTC instant like 2026-11-25T10:15:30.123Z");
