@@ -12,14 +12,17 @@ public final class RuleState {
   /** Start of the current streak (threshold exceeded, value unchanged), or -1. */
   public long since = -1;
 
-  /** Flatline: the value the streak started from. EWMA: the running mean. */
+  /** Flatline: the value the streak started from. EWMA, level shift: the (baseline) mean. */
   public double reference;
 
-  /** EWMA: the running variance. */
+  /** EWMA, level shift: the (baseline) variance. */
   public double variance;
 
-  /** EWMA: samples seen. */
+  /** EWMA, level shift: samples seen. */
   public long count;
+
+  /** Level shift: the recent level (fast mean). */
+  public double recent;
 
   /** Time of the last reading the rule saw, or -1 (missing data). */
   public long lastTime = -1;

@@ -7,6 +7,7 @@ import io.plantline.stream.domain.Detector;
 import io.plantline.stream.domain.EwmaZScore;
 import io.plantline.stream.domain.Flatline;
 import io.plantline.stream.domain.Gate;
+import io.plantline.stream.domain.LevelShift;
 import io.plantline.stream.domain.MissingData;
 import io.plantline.stream.domain.RateOfChange;
 import io.plantline.stream.domain.RuleSpec;
@@ -29,7 +30,8 @@ final class RuleCompiler {
           "flatline",
           "missing-data",
           "combined-rise",
-          "ewma-zscore");
+          "ewma-zscore",
+          "level-shift");
 
   private RuleCompiler() {}
 
@@ -84,6 +86,7 @@ final class RuleCompiler {
                 rule.number("minStd", 1e-6),
                 gate(rule, type, metrics));
           }
+          case "level-shift" -> levelShift(rule, spec, type, metrics);
           default -> throw rule.error("kind", "unknown kind '" + kind + "' (known: " + KINDS + ")");
         };
     rule.finish();
@@ -108,6 +111,29 @@ final class RuleCompiler {
     }
     return new SustainedThreshold(
         spec, metric, hasAbove, limit, clearAt, rule.duration("for", 0), gate(rule, type, m));
+  }
+
+  private static Detector levelShift(YamlNode rule, RuleSpec spec, String type, Set<String> m) {
+    String metric = metric(rule, "metric", type, m);
+    long recent = rule.duration("recent");
+    long baseline = rule.duration("baseline");
+    if (recent <= 0) {
+      throw rule.error("recent", "must be longer than 0");
+    }
+    if (baseline <= recent) {
+      throw rule.error("baseline", "must be longer than recent");
+    }
+    double raise = positive(rule, "raiseZ");
+    return new LevelShift(
+        spec,
+        metric,
+        recent,
+        baseline,
+        raise,
+        rule.number("clearZ", raise / 2),
+        rule.positiveInteger("minSamples", 30),
+        rule.number("minStd", 1e-6),
+        gate(rule, type, m));
   }
 
   private static Detector combined(YamlNode rule, RuleSpec spec, String type, Set<String> m) {

@@ -1,276 +1,241 @@
 package io.plantline.stream.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plantline.contracts.telemetry.Quality;
+import io.plantline.stream.domain.AlarmRecord;
 import io.plantline.stream.domain.Detector;
-import io.plantline.stream.domain.DeviceView;
 import io.plantline.stream.domain.EwmaZScore;
-import io.plantline.stream.domain.MetricHistory;
+import io.plantline.stream.domain.LevelShift;
 import io.plantline.stream.domain.Reading;
 import io.plantline.stream.domain.RuleSet;
 import io.plantline.stream.domain.RuleSpec;
-import io.plantline.stream.domain.RuleState;
+import io.plantline.stream.job.JobSettings;
 import io.plantline.stream.rules.RuleFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Detection quality on NAB's {@code machine_temperature_system_failure.csv} (22,695 samples, 5
- * minutes apart, four labelled anomaly windows). The detector is the job's {@link EwmaZScore},
- * compiled from {@code nab/nab-rules.yaml} by the job's rule-file parser and fed the csv in order
- * through {@link Detector#onReading}; the labels are read only afterwards, to score.
+ * Detection quality on NAB's {@code machine_temperature_system_failure.csv}, scored with NAB's own
+ * scoring rules ({@link NabScorer}, standard profile; the raw per-file score: +4 is the earliest
+ * possible detection of all four windows without false positives, −4 detects nothing).
  *
- * <p>For each window: detected or not, when the first detection inside it came (hours after the
- * window start and before its end) and NAB's scaled-sigmoid credit for it; detections outside the
- * windows are false alarms. The NAB-style score uses the standard profile (true positive 1.0, false
- * positive -0.11, missed window -1.0), normalised so that detecting nothing scores 0 and the
- * earliest possible detection in every window 100. It is an approximation of NAB's scorer: no
- * probationary period and no threshold optimisation.
+ * <p>The rules come from {@code nab/nab-rules.yaml} (and the previous rule, for comparison, from
+ * {@code nab/nab-rules-ewma.yaml}), parsed by the job's {@link RuleFiles}; the csv is replayed
+ * through the job's own rule and alarm-lifecycle operators ({@link JobReplay}) with the job's
+ * default watermark bound. A detection is a RAISED alarm, at the row of its event time. The
+ * detectors see the value stream only; the labels are read afterwards, to score.
  *
- * <p>Options: {@code --sweep} also prints the score for a grid of half-lives and z limits; that
- * grid is scored against the same labels, so any choice made from it is tuned on the test data.
+ * <p>{@code --sweep}: a grid of level-shift parameters (recent and baseline half-life, raise z;
+ * clear z = raise z / 2, other keys as in the rule file). Each setting is scored on the first half
+ * of the file by time (windows 1 and 2, the false positives before the midpoint) and on the second
+ * half (windows 3 and 4, the false positives after it); NAB's score is a sum, so the halves add up
+ * to the file's score. The setting with the best first-half score (ties: fewer alarms, then grid
+ * order) is the one a user with only the first half of the labels would choose; its second-half
+ * score is the out-of-sample figure.
  */
 public final class NabDetectionBench {
-  private static final DateTimeFormatter CSV_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter LABEL_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final long OUT_OF_ORDERNESS_MS = JobSettings.defaults().outOfOrdernessMs();
 
   private NabDetectionBench() {}
 
-  record Sample(long time, double value) {}
+  /**
+   * One replay, scored.
+   *
+   * @param rules the rule set
+   * @param replay what the job operators produced
+   * @param result NAB's verdict
+   * @param ruleByRow the rule whose RAISED alarm flagged each row
+   */
+  record Run(
+      RuleSet rules,
+      JobReplay.Outcome replay,
+      NabScorer.Result result,
+      Map<Integer, String> ruleByRow) {}
 
-  record Window(long start, long end) {}
-
-  record Score(int detected, int falseAlarms, double raw, double normalised, List<String> rows) {}
-
-  /** Prints the table (and with {@code --sweep} the grid). */
-  public static void main(String[] args) {
+  /** Prints the tables (and with {@code --sweep} the grid). */
+  public static void main(String[] args) throws Exception {
     long begin = System.nanoTime();
-    List<Sample> samples = samples();
-    RuleSet rules = RuleFiles.parse(text("nab/nab-rules.yaml"), "nab/nab-rules.yaml");
-    EwmaZScore detector = (EwmaZScore) rules.rulesFor("nab-machine-temperature").get(0);
-    List<Long> detections = detect(detector, samples);
-    List<Window> windows = windows();
-    Score score = score(detections, windows, samples);
+    List<NabData.Sample> samples = NabData.samples();
+    List<Reading> readings = NabData.readings(samples);
+    List<NabScorer.Window> windows = NabData.windows();
+    NabScorer scorer = new NabScorer(NabData.times(samples), windows, NabScorer.Profile.STANDARD);
 
     System.out.printf(
         Locale.ROOT,
-        "NAB machine_temperature_system_failure.csv: %d samples, %d labelled windows;"
-            + " detector %s (half-life %s, raise |z| >= %.1f, clear |z| < %.1f, %d training"
-            + " samples, min std %.2f)%n",
+        "NAB machine_temperature_system_failure.csv: %d rows, %d labelled windows; NAB scorer,"
+            + " standard profile (A_TP 1, A_FP -0.11, A_FN -1), probationary period %d rows (until"
+            + " %s) not scored; replayed through device-rules and alarm-lifecycle with a %d ms"
+            + " out-of-orderness bound%n",
         samples.size(),
         windows.size(),
-        detector.spec().kind(),
-        Duration.ofMillis(detector.halfLifeMs()),
-        detector.raiseZ(),
-        detector.clearZ(),
-        detector.minSamples(),
-        detector.minStd());
-    System.out.println(
-        "| window | start | end | detected | first detection | after start | before end | NAB credit |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
-    score.rows().forEach(System.out::println);
-    System.out.printf(
-        Locale.ROOT,
-        "detections: %d in total, %d windows of %d detected, %d false alarms outside windows"
-            + " (%.1f per week of data)%n",
-        detections.size(),
-        score.detected(),
-        windows.size(),
-        score.falseAlarms(),
-        score.falseAlarms()
-            / ((samples.get(samples.size() - 1).time() - samples.get(0).time())
-                / (7 * 86_400_000.0)));
-    System.out.printf(
-        Locale.ROOT,
-        "NAB-style score (standard profile): raw %.3f, normalised %.1f%n",
-        score.raw(),
-        score.normalised());
+        scorer.probationRows(),
+        NabData.format(scorer.probationEnd()),
+        OUT_OF_ORDERNESS_MS);
+    printPublished(scorer);
+
+    Run before = run(rules("nab/nab-rules-ewma.yaml"), readings, scorer);
+    System.out.printf(Locale.ROOT, "%nbefore: %s%n", describe(before.rules()));
+    printRun(before, scorer, windows);
+
+    Run now = run(rules("nab/nab-rules.yaml"), readings, scorer);
+    System.out.printf(Locale.ROOT, "%nnow: %s%n", describe(now.rules()));
+    printRun(now, scorer, windows);
 
     if (List.of(args).contains("--sweep")) {
-      System.out.println(
-          "sweep (scored against the same labels: tuning here is tuning on test data)");
-      System.out.println("| half-life | raise z | detected | false alarms | normalised score |");
-      System.out.println("|---|---|---|---|---|");
-      for (String halfLife : List.of("1h", "5h", "12h", "24h")) {
-        for (double z : new double[] {3.5, 4.5, 6.0}) {
-          EwmaZScore d =
-              variant(
-                  detector, Duration.parse("PT" + halfLife.toUpperCase(Locale.ROOT)).toMillis(), z);
-          Score s = score(detect(d, samples), windows, samples);
-          System.out.printf(
-              Locale.ROOT,
-              "| %s | %.1f | %d/%d | %d | %.1f |%n",
-              halfLife,
-              z,
-              s.detected(),
-              windows.size(),
-              s.falseAlarms(),
-              s.normalised());
-        }
-      }
+      long first = samples.get(0).time();
+      long last = samples.get(samples.size() - 1).time();
+      NabSweep.print(now.rules(), readings, scorer, first + (last - first) / 2);
     }
-    System.out.printf(Locale.ROOT, "bench time %.1f s%n", (System.nanoTime() - begin) / 1e9);
+    System.out.printf(Locale.ROOT, "%nbench time %.1f s%n", (System.nanoTime() - begin) / 1e9);
   }
 
-  private static EwmaZScore variant(EwmaZScore d, long halfLifeMs, double raiseZ) {
-    RuleSpec spec = d.spec();
-    return new EwmaZScore(
-        spec, d.metric(), halfLifeMs, raiseZ, d.clearZ(), d.minSamples(), d.minStd(), d.gate());
+  static RuleSet rules(String resource) {
+    return RuleFiles.parse(NabData.text(resource), resource);
   }
 
-  /** Feeds every sample to the detector; returns the times at which its condition started. */
-  static List<Long> detect(Detector detector, List<Sample> samples) {
-    RuleState state = new RuleState();
-    DeviceView none =
-        new DeviceView() {
-          @Override
-          public double latest(String metric) {
-            return Double.NaN;
-          }
-
-          @Override
-          public MetricHistory history(String metric) {
-            return null;
-          }
-        };
-    List<Long> starts = new ArrayList<>();
-    for (Sample s : samples) {
-      boolean before = state.active;
-      detector.onReading(
-          state,
-          new Reading(
-              "nab-machine-temperature", "nab", "nab", "value", s.value(), Quality.GOOD, s.time()),
-          none);
-      if (state.active && !before) {
-        starts.add(s.time());
-      }
+  static Run run(RuleSet rules, List<Reading> readings, NabScorer scorer) throws Exception {
+    JobReplay.Outcome replay = JobReplay.run(rules, readings, OUT_OF_ORDERNESS_MS);
+    Map<Integer, String> ruleByRow = new TreeMap<>();
+    for (AlarmRecord a : replay.raised()) {
+      ruleByRow.putIfAbsent(scorer.rowAt(a.time()), a.ruleId());
     }
-    return starts;
+    return new Run(rules, replay, scorer.score(ruleByRow.keySet()), ruleByRow);
   }
 
-  static Score score(List<Long> detections, List<Window> windows, List<Sample> samples) {
-    double raw = 0;
-    int detected = 0;
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < windows.size(); i++) {
-      Window w = windows.get(i);
-      Long first =
-          detections.stream().filter(t -> t >= w.start() && t <= w.end()).findFirst().orElse(null);
-      if (first == null) {
-        raw -= 1.0;
-        rows.add(
+  /** The rules' parameters, one line each. */
+  static String describe(RuleSet rules) {
+    List<String> lines = new ArrayList<>();
+    for (Detector d : rules.rulesFor(NabData.DEVICE)) {
+      RuleSpec spec = d.spec();
+      String params = d.toString();
+      if (d instanceof LevelShift l) {
+        params =
             String.format(
                 Locale.ROOT,
-                "| %d | %s | %s | no | - | - | - | -1.000 |",
-                i + 1,
-                format(w.start()),
-                format(w.end())));
-        continue;
+                "recent half-life %s, baseline half-life %s, raise |z| >= %.3f, clear |z| < %.3f,"
+                    + " %d training samples, min std %.2f",
+                hours(l.recentHalfLifeMs()),
+                hours(l.baselineHalfLifeMs()),
+                l.raiseZ(),
+                l.clearZ(),
+                l.minSamples(),
+                l.minStd());
+      } else if (d instanceof EwmaZScore e) {
+        params =
+            String.format(
+                Locale.ROOT,
+                "half-life %s, raise |z| >= %.3f, clear |z| < %.3f, %d training samples, min std"
+                    + " %.2f",
+                hours(e.halfLifeMs()),
+                e.raiseZ(),
+                e.clearZ(),
+                e.minSamples(),
+                e.minStd());
       }
-      detected++;
-      double y = (double) (first - w.end()) / (w.end() - w.start()); // -1 at start, 0 at end
-      double credit = sigmoid(y);
-      raw += credit;
-      rows.add(
+      lines.add(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | yes | %s | %.1f h | %.1f h | %.3f |",
-              i + 1,
-              format(w.start()),
-              format(w.end()),
-              format(first),
-              (first - w.start()) / 3_600_000.0,
-              (w.end() - first) / 3_600_000.0,
-              credit));
+              "rule %s (%s: %s; on-delay %s, off-delay %s)",
+              spec.id(),
+              spec.kind(),
+              params,
+              hours(spec.onDelayMs()),
+              hours(spec.offDelayMs())));
     }
-    int falseAlarms = 0;
-    for (long t : detections) {
-      if (windows.stream().anyMatch(w -> t >= w.start() && t <= w.end())) {
+    return String.join("; ", lines);
+  }
+
+  private static void printPublished(NabScorer scorer) {
+    StringBuilder line =
+        new StringBuilder(
+            "published NAB detectors on this file, rescored here (NAB's own figure):");
+    for (NabData.Published p : NabData.published()) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " %s %+.3f (%+.3f);",
+              p.detector(),
+              scorer.score(p.rows()).total(),
+              p.score()));
+    }
+    System.out.println(line);
+  }
+
+  private static void printRun(Run run, NabScorer scorer, List<NabScorer.Window> windows) {
+    NabScorer.Result r = run.result();
+    System.out.println(
+        "| window | start | end | detected | first detection | after start | before end | score |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (NabScorer.WindowScore w : r.windows()) {
+      String start = NabData.format(w.window().start());
+      String end = NabData.format(w.window().end());
+      if (!w.detected()) {
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %s | %s | no | - | - | - | %+.3f |%n",
+            w.index() + 1,
+            start,
+            end,
+            w.score());
         continue;
       }
-      falseAlarms++;
-      Window previous = null;
-      for (Window w : windows) {
-        if (w.end() < t) {
-          previous = w;
-        }
-      }
-      double weight =
-          previous == null
-              ? -1.0
-              : sigmoid((double) (t - previous.end()) / (previous.end() - previous.start()));
-      raw += 0.11 * weight;
+      long t = scorer.timeOf(w.firstRow());
+      System.out.printf(
+          Locale.ROOT,
+          "| %d | %s | %s | yes | %s | %.1f h | %.1f h | %+.3f |%n",
+          w.index() + 1,
+          start,
+          end,
+          NabData.format(t),
+          (t - w.window().start()) / 3_600_000.0,
+          (w.window().end() - t) / 3_600_000.0,
+          w.score());
     }
-    double perfect = windows.size() * sigmoid(-1.0);
-    double nothing = -windows.size();
-    return new Score(detected, falseAlarms, raw, 100 * (raw - nothing) / (perfect - nothing), rows);
-  }
-
-  /** NAB's scaled sigmoid: about 1 at y = -1 (window start), 0 at the end, toward -1 after it. */
-  static double sigmoid(double y) {
-    return 2 / (1 + Math.exp(5 * y)) - 1;
-  }
-
-  static List<Sample> samples() {
-    List<Sample> out = new ArrayList<>();
-    String[] lines = text("nab/machine_temperature_system_failure.csv").split("\n");
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].trim();
-      if (line.isEmpty()) {
-        continue;
+    if (!r.falsePositives().isEmpty()) {
+      System.out.println("| false positive | time | rule | after the last window's end | score |");
+      System.out.println("|---|---|---|---|---|");
+      for (NabScorer.FalsePositive fp : r.falsePositives()) {
+        long t = scorer.timeOf(fp.row());
+        NabScorer.Window previous =
+            windows.stream()
+                .filter(w -> w.end() < t)
+                .max(Comparator.comparingLong(NabScorer.Window::end))
+                .orElse(null);
+        System.out.printf(
+            Locale.ROOT,
+            "| row %d | %s | %s | %s | %+.3f |%n",
+            fp.row(),
+            NabData.format(t),
+            run.ruleByRow().get(fp.row()),
+            previous == null ? "no earlier window" : hours(t - previous.end()),
+            fp.score());
       }
-      int comma = line.indexOf(',');
-      long t =
-          LocalDateTime.parse(line.substring(0, comma), CSV_TIME)
-              .toInstant(ZoneOffset.UTC)
-              .toEpochMilli();
-      out.add(new Sample(t, Double.parseDouble(line.substring(comma + 1))));
     }
-    return out;
+    System.out.printf(
+        Locale.ROOT,
+        "NAB raw score %+.3f (of +%d; detecting nothing scores -%d): %d of %d windows detected,"
+            + " %d false positives, %d RAISED alarms in all (%d in the probationary period, not"
+            + " scored), %d late readings dropped by the job%n",
+        r.total(),
+        windows.size(),
+        windows.size(),
+        r.detectedWindows(),
+        windows.size(),
+        r.falsePositives().size(),
+        run.replay().raised().size(),
+        r.probationRowsIgnored(),
+        run.replay().lateReadings());
   }
 
-  static List<Window> windows() {
-    try {
-      JsonNode root =
-          new ObjectMapper().readTree(text("nab/machine_temperature_system_failure.windows.json"));
-      List<Window> out = new ArrayList<>();
-      for (JsonNode w : root.elements().next()) {
-        out.add(new Window(labelTime(w.get(0).asText()), labelTime(w.get(1).asText())));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  static String hours(long ms) {
+    if (ms == 0) {
+      return "0";
     }
-  }
-
-  private static long labelTime(String text) {
-    return LocalDateTime.parse(text, LABEL_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-  }
-
-  private static String format(long time) {
-    return LocalDateTime.ofEpochSecond(time / 1000, 0, ZoneOffset.UTC).toString().replace('T', ' ');
-  }
-
-  static String text(String resource) {
-    try (InputStream in = NabDetectionBench.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    double h = ms / 3_600_000.0;
+    return h == Math.rint(h)
+        ? String.format(Locale.ROOT, "%d h", (long) h)
+        : String.format(Locale.ROOT, "%.1f h", h);
   }
 }

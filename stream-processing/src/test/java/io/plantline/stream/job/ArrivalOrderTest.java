@@ -82,6 +82,11 @@ class ArrivalOrderTest {
             "ewma-zscore",
             "{id: r, deviceType: motor-spindle, kind: ewma-zscore,"
                 + " metric: current_a, halfLife: 2m, raiseZ: 6, minSamples: 50, minStd: 0.01}",
+            drive),
+        Arguments.of(
+            "level-shift",
+            "{id: r, deviceType: motor-spindle, kind: level-shift, metric: winding_temperature_c,"
+                + " recent: 20s, baseline: 5m, raiseZ: 1.5, minSamples: 50, minStd: 0.1}",
             drive));
   }
 

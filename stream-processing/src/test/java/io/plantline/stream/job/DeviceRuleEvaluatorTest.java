@@ -375,4 +375,42 @@ class DeviceRuleEvaluatorTest {
     assertThat(signals().get(0).time()).isEqualTo(at(200));
     assertThat(signals().get(0).evidence().get("zscore")).isGreaterThan(5.0);
   }
+
+  @Test
+  void shouldFlagALastingLevelShiftButNotAShortDip() throws Exception {
+    start(
+        TestRules.spindles(
+            """
+            - {id: level, deviceType: motor-spindle, kind: level-shift, metric: winding_temperature_c,
+               recent: 30s, baseline: 1h, raiseZ: 3, minSamples: 100, minStd: 0.1}
+            """));
+    Random noise = new Random(7);
+    int t = 0;
+    for (; t < 3000; t++) {
+      double dip = t >= 1500 && t < 1503 ? -20 : 0; // 20 sigma for 3 s: an EWMA z-score would fire
+      feed(reading("winding_temperature_c", 80 + dip + noise.nextGaussian(), at(t)));
+    }
+    harness.processWatermark(at(t));
+    assertThat(signals()).as("a 3 s dip barely moves a 30 s recent level").isEmpty();
+
+    int shift = t;
+    for (; t < shift + 300; t++) {
+      feed(
+          reading(
+              "winding_temperature_c", 70 + noise.nextGaussian(), at(t))); // a step of -10 sigma
+    }
+    harness.processWatermark(at(t));
+
+    assertThat(signals())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.active()).isTrue();
+              // the recent level covers 3 of the 10 sigma in about half a half-life; the baseline's
+              // standard deviation grows as it learns the step, so it takes somewhat longer
+              assertThat(s.time()).isBetween(at(shift + 10), at(shift + 60));
+              assertThat(s.evidence().get("zscore")).isLessThanOrEqualTo(-3.0);
+              assertThat(s.evidence()).containsKeys("recent.mean", "baseline.mean", "baseline.std");
+            });
+  }
 }

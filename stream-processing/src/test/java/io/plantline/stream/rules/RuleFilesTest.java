@@ -69,6 +69,8 @@ class RuleFilesTest {
             + " metric: current_a, above: 10, below: 2} | rules[0].above | exactly one",
         "combined | - {id: r, deviceType: motor-spindle, kind: combined-rise, window: 5m,"
             + " rises: {current_a: 1, speed: 2}} | rules[0].rises.speed | unknown metric",
+        "level shift | - {id: r, deviceType: motor-spindle, kind: level-shift, metric: current_a,"
+            + " recent: 1h, baseline: 30m, raiseZ: 3} | rules[0].baseline | longer than recent",
       })
   void shouldRejectABadRuleNamingTheKeyPath(String name, String rule, String path, String why) {
     assertThatThrownBy(() -> TestRules.spindles(rule))
