@@ -48,4 +48,23 @@ class IdsTest {
         .containsExactly("siteId", reason);
     assertThat(Ids.isValid(id)).isFalse();
   }
+
+  @Test
+  void shouldAgreeWithTheIdPatternOnEveryShortAsciiString() {
+    java.util.regex.Pattern pattern =
+        java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    String alphabet = "aZ09._- /:\u00e9";
+    for (int i = 0; i < 50_000; i++) {
+      int length = random.nextInt(0, 70);
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < length; k++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      org.assertj.core.api.Assertions.assertThat(Ids.isValid(text))
+          .as("'%s'", text)
+          .isEqualTo(pattern.matcher(text).matches());
+    }
+  }
 }
