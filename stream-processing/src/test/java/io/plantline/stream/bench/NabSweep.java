@@ -108,6 +108,27 @@ final class NabSweep {
         bestFile.total(),
         positive,
         points.size());
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "chosen recent %s and baseline %s with every raise z:",
+                NabDetectionBench.hours(chosen.detector().recentHalfLifeMs()),
+                NabDetectionBench.hours(chosen.detector().baselineHalfLifeMs())));
+    for (Point p : points) {
+      if (p.detector().recentHalfLifeMs() == chosen.detector().recentHalfLifeMs()
+          && p.detector().baselineHalfLifeMs() == chosen.detector().baselineHalfLifeMs()) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " %.2f: %d/%d windows, %+.3f;",
+                p.detector().raiseZ(),
+                p.run().result().detectedWindows(),
+                p.run().result().windows().size(),
+                p.total()));
+      }
+    }
+    System.out.println(line);
     offDelays(shipped, type, readings, scorer);
   }
 
