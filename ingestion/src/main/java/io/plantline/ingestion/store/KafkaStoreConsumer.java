@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -31,11 +36,14 @@ import org.slf4j.LoggerFactory;
  * {@link StoreSink}, at least once and without skipping.
  *
  * <p>Records are decoded and buffered until the buffer holds {@code flushPoints} points or is
- * {@code flushInterval} old; then the sink writes them, records that failed to decode go to the
- * dead-letter topic, and only after both succeeded are the offsets committed. A failed flush is
- * retried with backoff, forever, with the partitions paused (the consumer keeps polling so that it
- * stays in its group), so nothing is lost and nothing later is written before it. The sink is
- * idempotent, so a retry or a restart from the last commit rewrites the same rows.
+ * {@code flushInterval} old; then a flush hands them to the writer thread: the sink writes them,
+ * records that failed to decode go to the dead-letter topic, and only after both succeeded are the
+ * flush's offsets committed (by the consumer thread, the only one that touches the consumer). One
+ * flush is in flight at a time, so the consumer decodes the next buffer while the store writes the
+ * last one; when the next buffer is due before the write is done, the partitions are paused (the
+ * consumer keeps polling so that it stays in its group). A failed write is retried with backoff,
+ * forever, so nothing is lost and nothing later is written before it. The sink is idempotent, so a
+ * retry or a restart from the last commit rewrites the same rows.
  */
 public final class KafkaStoreConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStoreConsumer.class);
@@ -73,10 +81,13 @@ public final class KafkaStoreConsumer implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final StoreMetrics metrics;
   private final Settings settings;
-  private final Buffer buffer = new Buffer();
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread thread;
+  private final ExecutorService writerThread;
   private final java.util.concurrent.atomic.AtomicLong lagSlot;
+  private Buffer buffer = new Buffer();
+  private Flush inFlight;
+  private boolean pausedForWriter;
   private volatile boolean running = true;
   private volatile boolean assigned;
   private volatile boolean retrying;
@@ -94,7 +105,15 @@ public final class KafkaStoreConsumer implements AutoCloseable {
     this.metrics = metrics;
     this.settings = settings;
     this.lagSlot = metrics.lagSlot();
-    this.thread = new Thread(this::run, "store-writer-" + sink.name() + "-" + metrics.nextIndex());
+    String name = "store-writer-" + sink.name() + "-" + metrics.nextIndex();
+    this.thread = new Thread(this::run, name);
+    this.writerThread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name + "-flush");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Starts the loop. */
@@ -117,8 +136,14 @@ public final class KafkaStoreConsumer implements AutoCloseable {
           buffer.add(record, decode(record));
         }
         updateLag();
+        settleFlush();
         if (buffer.due(settings.flushPoints(), settings.flushInterval())) {
-          flush();
+          if (inFlight == null) {
+            startFlush();
+          } else if (!pausedForWriter) {
+            consumer.pause(consumer.assignment());
+            pausedForWriter = true;
+          }
         }
       }
     } catch (WakeupException e) {
@@ -128,12 +153,61 @@ public final class KafkaStoreConsumer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("{} writer stopped on an unexpected error", sink.name(), e);
     } finally {
+      running = false;
       try {
+        try {
+          awaitFlush(Duration.ofSeconds(10));
+        } catch (WakeupException e) {
+          awaitFlush(Duration.ofSeconds(10)); // the wakeup of close() hit the commit: once more
+        }
         consumer.close(Duration.ofSeconds(10));
       } finally {
+        writerThread.shutdownNow();
         finished.countDown();
       }
     }
+  }
+
+  /** Hands the buffer to the writer thread and starts a new one. */
+  private void startFlush() {
+    Buffer full = buffer;
+    buffer = new Buffer();
+    StoreRecords records = full.records();
+    List<DeadLetters.Rejected> rejected = full.rejected();
+    inFlight =
+        new Flush(
+            CompletableFuture.supplyAsync(() -> write(records, rejected), writerThread),
+            full.offsets());
+  }
+
+  /** Commits the flush in flight if it is done and written, and lets the consumer go on. */
+  private void settleFlush() {
+    if (inFlight == null || !inFlight.done().isDone()) {
+      return;
+    }
+    if (Boolean.TRUE.equals(inFlight.done().getNow(false))) {
+      commit(inFlight.offsets()); // may throw a wakeup: the flush stays to be committed again
+    }
+    inFlight = null;
+    if (pausedForWriter) {
+      consumer.resume(consumer.paused());
+      pausedForWriter = false;
+    }
+  }
+
+  /** Waits at most {@code timeout} for the flush in flight, then commits it if it was written. */
+  private void awaitFlush(Duration timeout) {
+    if (inFlight == null) {
+      return;
+    }
+    try {
+      inFlight.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("{} flush not finished: its records will be read again", sink.name());
+    }
+    settleFlush();
   }
 
   private Duration pollTimeout() {
@@ -158,10 +232,11 @@ public final class KafkaStoreConsumer implements AutoCloseable {
     }
   }
 
-  private void flush() {
-    StoreRecords records = buffer.records();
-    List<DeadLetters.Rejected> rejected = buffer.rejected();
-    Map<TopicPartition, OffsetAndMetadata> offsets = buffer.offsets();
+  /**
+   * On the writer thread: writes the records and dead-letters the rejected ones, retrying with
+   * backoff until both succeeded (true) or the consumer stops (false).
+   */
+  private boolean write(StoreRecords records, List<DeadLetters.Rejected> rejected) {
     int failures = 0;
     boolean written = records.isEmpty();
     boolean deadLettered = rejected.isEmpty();
@@ -183,10 +258,10 @@ public final class KafkaStoreConsumer implements AutoCloseable {
             rejected.forEach(r -> metrics.deadLettered());
           }
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+          throw e;
         } catch (Exception e) {
           failures++;
+          retrying = true;
           metrics.retried();
           if (failures == 1 || failures % 20 == 0) {
             LOG.warn(
@@ -196,40 +271,20 @@ public final class KafkaStoreConsumer implements AutoCloseable {
                 e.toString());
           }
           if (!running) {
-            return;
+            return false;
           }
-          pauseFor(settings.backoff().delayAfter(failures));
+          Thread.sleep(settings.backoff().delayAfter(failures).toMillis());
         }
       }
       if (failures > 0) {
         LOG.info("{} write succeeded after {} failed attempts", sink.name(), failures);
       }
-      commit(offsets);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     } finally {
-      buffer.clear();
-      if (retrying) {
-        consumer.resume(consumer.paused());
-        retrying = false;
-      }
-    }
-  }
-
-  /** Waits out a backoff delay while polling paused partitions, so the group keeps us. */
-  private void pauseFor(Duration delay) {
-    retrying = true;
-    consumer.pause(consumer.assignment());
-    long end = System.nanoTime() + delay.toNanos();
-    while (running && System.nanoTime() < end) {
-      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
-      ConsumerRecords<String, byte[]> unexpected =
-          consumer.poll(Duration.ofMillis(Math.min(left, 100)));
-      // Only partitions assigned during the pause can return records: read them again later.
-      Map<TopicPartition, Long> firsts = new HashMap<>();
-      for (ConsumerRecord<String, byte[]> r : unexpected) {
-        firsts.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset());
-      }
-      firsts.forEach(consumer::seek);
-      consumer.pause(consumer.assignment());
+      retrying = false;
     }
   }
 
@@ -258,7 +313,10 @@ public final class KafkaStoreConsumer implements AutoCloseable {
     lagSlot.set(lag);
   }
 
-  /** Stops the loop after the current attempt and closes the consumer; uncommitted work stays. */
+  /**
+   * Stops the loop after the current attempt, commits a flush that completes within 10 s and closes
+   * the consumer; uncommitted work stays in Kafka.
+   */
   @Override
   public void close() {
     running = false;
@@ -275,13 +333,16 @@ public final class KafkaStoreConsumer implements AutoCloseable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // Commit what is being written before the partitions move, so the new owner does not
+      // rewrite it (that would be harmless: the sinks are idempotent).
+      awaitFlush(Duration.ofSeconds(5));
       buffer.drop(partitions);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       assigned = true;
-      if (retrying) {
+      if (pausedForWriter) {
         consumer.pause(partitions);
       }
     }
@@ -291,6 +352,10 @@ public final class KafkaStoreConsumer implements AutoCloseable {
       buffer.drop(partitions);
     }
   }
+
+  /** A flush handed to the writer thread: whether it was written, and what to commit then. */
+  private record Flush(
+      CompletableFuture<Boolean> done, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
   /** Decoded records since the last flush, with the offsets to commit after it. */
   private static final class Buffer {
