@@ -19,6 +19,13 @@ public interface WorkOrderEventStore {
    */
   boolean append(String workOrderId, long expectedVersion, List<WorkOrderEvent> events);
 
+  /**
+   * The work order that names {@code alarmId}: the order it opened or the order it was attached to
+   * as a repeated occurrence. {@link #append} indexes the alarm ids of the events it stores before
+   * it stores them, so an order found in the store is found here too.
+   */
+  Optional<String> workOrderOfAlarm(String alarmId);
+
   /** Records that {@code commandId} took effect on {@code workOrderId}. */
   void recordCommand(UUID commandId, String workOrderId);
 

@@ -75,6 +75,11 @@ public record WorkOrderState(
     evidence = Collections.unmodifiableSortedMap(new TreeMap<>(evidence));
   }
 
+  /** The alarm whose clearance verifies the order: the latest attached, or null when by hand. */
+  public String latestAlarmId() {
+    return alarmIds.isEmpty() ? null : alarmIds.get(alarmIds.size() - 1);
+  }
+
   /**
    * A comment on a work order.
    *

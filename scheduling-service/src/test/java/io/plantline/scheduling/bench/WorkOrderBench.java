@@ -10,6 +10,7 @@ import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraAlarmClearances;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
@@ -80,7 +81,10 @@ public final class WorkOrderBench {
       ProjectionSchema.create(cql, KEYSPACE);
       CassandraEventStore store = new CassandraEventStore(cql, KEYSPACE);
       WorkOrderCommandHandler handler =
-          new WorkOrderCommandHandler(store, new CassandraActiveCauseIndex(cql, KEYSPACE));
+          new WorkOrderCommandHandler(
+              store,
+              new CassandraActiveCauseIndex(cql, KEYSPACE),
+              new CassandraAlarmClearances(cql, KEYSPACE));
       OutboxPublisher publisher =
           new OutboxPublisher(
                   new CassandraOutbox(cql, KEYSPACE),

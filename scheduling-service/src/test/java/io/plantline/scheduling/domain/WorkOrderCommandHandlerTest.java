@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantline.contracts.workorder.AssignWorkOrder;
 import io.plantline.contracts.workorder.CancelWorkOrder;
+import io.plantline.contracts.workorder.CompleteWorkOrder;
 import io.plantline.contracts.workorder.OpenWorkOrder;
+import io.plantline.contracts.workorder.StartWorkOrder;
+import io.plantline.contracts.workorder.WorkOrderCompleted;
 import io.plantline.contracts.workorder.WorkOrderEvent;
+import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
+import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.contracts.workorder.WorkOrderPriority;
+import io.plantline.contracts.workorder.WorkOrderVerified;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +31,7 @@ class WorkOrderCommandHandlerTest {
   static final class MemoryStore implements WorkOrderEventStore {
     final Map<String, List<WorkOrderEvent>> streams = new HashMap<>();
     final Map<UUID, String> commands = new HashMap<>();
+    final Map<String, String> alarms = new HashMap<>();
 
     @Override
     public List<WorkOrderEvent> load(String id) {
@@ -38,7 +45,19 @@ class WorkOrderCommandHandlerTest {
         return false;
       }
       stream.addAll(events);
+      for (WorkOrderEvent e : events) {
+        if (e instanceof WorkOrderOpened o && o.alarmId() != null) {
+          alarms.put(o.alarmId(), id);
+        } else if (e instanceof WorkOrderOccurrenceAttached a) {
+          alarms.put(a.alarmId(), id);
+        }
+      }
       return true;
+    }
+
+    @Override
+    public Optional<String> workOrderOfAlarm(String alarmId) {
+      return Optional.ofNullable(alarms.get(alarmId));
     }
 
     @Override
@@ -73,9 +92,25 @@ class WorkOrderCommandHandlerTest {
     }
   }
 
+  /** In-memory clearances. */
+  static final class MemoryClearances implements AlarmClearances {
+    final Map<String, AlarmClearance> cleared = new HashMap<>();
+
+    @Override
+    public void record(AlarmClearance clearance) {
+      cleared.put(clearance.alarmId(), clearance);
+    }
+
+    @Override
+    public Optional<AlarmClearance> find(String alarmId) {
+      return Optional.ofNullable(cleared.get(alarmId));
+    }
+  }
+
   final MemoryStore store = new MemoryStore();
   final MemoryCauses causes = new MemoryCauses();
-  final WorkOrderCommandHandler handler = new WorkOrderCommandHandler(store, causes);
+  final MemoryClearances clearances = new MemoryClearances();
+  final WorkOrderCommandHandler handler = new WorkOrderCommandHandler(store, causes, clearances);
 
   static OpenWorkOrder alarm(String wo, String alarmId, Instant at) {
     return new OpenWorkOrder(
@@ -137,6 +172,91 @@ class WorkOrderCommandHandlerTest {
     CommandResult result = handler.handle(alarm("WO-1", "alm-1", T0), OptionalLong.empty());
     assertThat(result).isInstanceOf(CommandResult.Applied.class);
     assertThat(causes.holders).containsEntry("press-07/temp-high", "WO-1");
+  }
+
+  void workUntilDone(String wo) {
+    for (var c :
+        List.of(
+            new AssignWorkOrder(UUID.randomUUID(), 1, wo, "press-07", "t-1", T0.plusSeconds(60)),
+            new StartWorkOrder(UUID.randomUUID(), 1, wo, "press-07", T0.plusSeconds(120)),
+            new CompleteWorkOrder(
+                UUID.randomUUID(), 1, wo, "press-07", "fixed", T0.plusSeconds(600)))) {
+      assertThat(handler.handle(c, OptionalLong.empty())).isInstanceOf(CommandResult.Applied.class);
+    }
+  }
+
+  @Test
+  void shouldVerifyADoneOrderWhenItsAlarmClearsOnceForARedeliveredClearance() {
+    handler.handle(alarm("WO-1", "alm-1", T0), OptionalLong.empty());
+    workUntilDone("WO-1");
+    AlarmClearance cleared = new AlarmClearance("alm-1", UUID.randomUUID(), T0.plusSeconds(900));
+
+    assertThat(handler.alarmCleared(cleared)).isEqualTo(new ClearanceResult.Verified("WO-1", 5));
+    assertThat(handler.alarmCleared(cleared))
+        .isEqualTo(new ClearanceResult.AlreadyVerified("WO-1"));
+    List<WorkOrderEvent> events = store.load("WO-1");
+    assertThat(events).hasSize(5);
+    WorkOrderVerified verified = (WorkOrderVerified) events.get(4);
+    assertThat(verified.alarmId()).isEqualTo("alm-1");
+    assertThat(verified.commandId()).isEqualTo(cleared.verifyCommandId());
+    assertThat(verified.occurredAt()).isEqualTo(T0.plusSeconds(900));
+  }
+
+  @Test
+  void shouldVerifyAnOrderAtCompletionWhenItsAlarmClearedBefore() {
+    AlarmClearance early = new AlarmClearance("alm-1", UUID.randomUUID(), T0.plusSeconds(30));
+    assertThat(handler.alarmCleared(early)).isEqualTo(new ClearanceResult.NoWorkOrder("alm-1"));
+    handler.handle(alarm("WO-1", "alm-1", T0), OptionalLong.empty());
+    AlarmClearance again = new AlarmClearance("alm-1", UUID.randomUUID(), T0.plusSeconds(40));
+    assertThat(handler.alarmCleared(again))
+        .isEqualTo(new ClearanceResult.AwaitingCompletion("WO-1"));
+    assertThat(store.load("WO-1")).hasSize(1);
+
+    handler.handle(
+        new AssignWorkOrder(UUID.randomUUID(), 1, "WO-1", "press-07", "t-1", T0),
+        OptionalLong.empty());
+    handler.handle(
+        new StartWorkOrder(UUID.randomUUID(), 1, "WO-1", "press-07", T0), OptionalLong.empty());
+    CompleteWorkOrder complete =
+        new CompleteWorkOrder(UUID.randomUUID(), 1, "WO-1", "press-07", "ok", T0.plusSeconds(600));
+    CommandResult done = handler.handle(complete, OptionalLong.empty());
+
+    assertThat(((CommandResult.Applied) done).events())
+        .hasExactlyElementsOfTypes(WorkOrderCompleted.class, WorkOrderVerified.class);
+    assertThat(((CommandResult.Applied) done).version()).isEqualTo(5);
+    WorkOrderVerified verified = (WorkOrderVerified) store.load("WO-1").get(4);
+    assertThat(verified.commandId()).isEqualTo(again.verifyCommandId());
+    assertThat(verified.occurredAt()).isEqualTo(T0.plusSeconds(600)); // not before the completion
+    assertThat(handler.handle(complete, OptionalLong.empty()))
+        .isEqualTo(new CommandResult.Duplicate("WO-1"));
+    assertThat(store.load("WO-1")).hasSize(5);
+  }
+
+  @Test
+  void shouldVerifyOnlyWhenTheLatestAttachedAlarmClears() {
+    handler.handle(alarm("WO-1", "alm-1", T0), OptionalLong.empty());
+    handler.handle(alarm("WO-2", "alm-2", T0.plusSeconds(60)), OptionalLong.empty());
+    workUntilDone("WO-1");
+    ClearanceResult first =
+        handler.alarmCleared(new AlarmClearance("alm-1", UUID.randomUUID(), T0.plusSeconds(700)));
+    assertThat(first).isInstanceOf(ClearanceResult.NotApplicable.class);
+    assertThat(((ClearanceResult.NotApplicable) first).reason()).contains("latest alarm alm-2");
+    assertThat(
+            handler.alarmCleared(
+                new AlarmClearance("alm-2", UUID.randomUUID(), T0.plusSeconds(800))))
+        .isEqualTo(new ClearanceResult.Verified("WO-1", 6));
+  }
+
+  @Test
+  void shouldNotVerifyACancelledOrder() {
+    handler.handle(alarm("WO-1", "alm-1", T0), OptionalLong.empty());
+    handler.handle(
+        new CancelWorkOrder(UUID.randomUUID(), 1, "WO-1", "press-07", "spurious", T0),
+        OptionalLong.empty());
+    ClearanceResult result =
+        handler.alarmCleared(new AlarmClearance("alm-1", UUID.randomUUID(), T0.plusSeconds(5)));
+    assertThat(result).isInstanceOf(ClearanceResult.NotApplicable.class);
+    assertThat(store.load("WO-1")).hasSize(2);
   }
 
   @Test

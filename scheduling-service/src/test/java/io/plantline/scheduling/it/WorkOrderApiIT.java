@@ -8,6 +8,7 @@ import io.plantline.scheduling.adapter.in.http.ApiTokens;
 import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraAlarmClearances;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
@@ -73,7 +74,10 @@ class WorkOrderApiIT {
     ProjectionSchema.create(cql, KEYSPACE);
     CassandraEventStore store = new CassandraEventStore(cql, KEYSPACE);
     WorkOrderCommandHandler handler =
-        new WorkOrderCommandHandler(store, new CassandraActiveCauseIndex(cql, KEYSPACE));
+        new WorkOrderCommandHandler(
+            store,
+            new CassandraActiveCauseIndex(cql, KEYSPACE),
+            new CassandraAlarmClearances(cql, KEYSPACE));
     Map<String, Object> producerProps = new HashMap<>(kafka.clientProperties());
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     publisher =

@@ -21,6 +21,7 @@ import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraAlarmClearances;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
@@ -86,7 +87,11 @@ class WorkOrderStoreIT {
     cql = cassandra.openSession();
     WorkOrderSchema.create(cql, KEYSPACE, 1);
     store = new CassandraEventStore(cql, KEYSPACE);
-    handler = new WorkOrderCommandHandler(store, new CassandraActiveCauseIndex(cql, KEYSPACE));
+    handler =
+        new WorkOrderCommandHandler(
+            store,
+            new CassandraActiveCauseIndex(cql, KEYSPACE),
+            new CassandraAlarmClearances(cql, KEYSPACE));
   }
 
   @AfterAll
@@ -189,7 +194,10 @@ class WorkOrderStoreIT {
     ProjectionSchema.create(cql, ks);
     CassandraEventStore projectedStore = new CassandraEventStore(cql, ks);
     WorkOrderCommandHandler h =
-        new WorkOrderCommandHandler(projectedStore, new CassandraActiveCauseIndex(cql, ks));
+        new WorkOrderCommandHandler(
+            projectedStore,
+            new CassandraActiveCauseIndex(cql, ks),
+            new CassandraAlarmClearances(cql, ks));
     CassandraProjections projections = new CassandraProjections(cql, ks, projectedStore);
     String asset = newId("asset-p");
     String a1 = newId("WO-a1");

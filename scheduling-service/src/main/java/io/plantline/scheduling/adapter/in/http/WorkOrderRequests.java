@@ -38,14 +38,19 @@ final class WorkOrderRequests {
 
   private WorkOrderRequests() {}
 
+  /**
+   * An open command; without a {@code workOrderId} the id is derived from the command id, so a
+   * retry with the same {@code commandId} finds the order it opened.
+   */
   static OpenWorkOrder create(JsonObject body, Instant now) {
     String id = optionalString(body, "workOrderId");
+    UUID commandId = commandId(body);
     return contract(
         () ->
             new OpenWorkOrder(
-                commandId(body),
+                commandId,
                 WorkOrderCommand.SCHEMA_VERSION,
-                id != null ? id : "WO-" + UUID.randomUUID(),
+                id != null ? id : "WO-" + commandId,
                 string(body, "siteId"),
                 string(body, "assetId"),
                 priority(string(body, "priority")),

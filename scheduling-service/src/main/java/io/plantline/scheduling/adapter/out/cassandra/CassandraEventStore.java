@@ -4,11 +4,14 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.workorder.WorkOrderEvent;
+import io.plantline.contracts.workorder.WorkOrderOccurrenceAttached;
+import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.scheduling.domain.WorkOrderEventStore;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -16,10 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The event store in Cassandra. An append first marks the versions in the outbox (a plain write; a
- * mark whose append then loses is harmless), then inserts the events in one single-partition
+ * The event store in Cassandra. An append first marks the versions in the outbox and indexes the
+ * alarm ids the events name in {@code work_order_alarms} (plain writes, sent together; a mark or
+ * index entry whose append then loses is harmless), then inserts the events in one single-partition
  * conditional batch {@code IF NOT EXISTS}: if any version exists, nothing is written and the append
  * reports a conflict. Reads and appends use SERIAL consistency for the condition and QUORUM for the
  * data and reads, so a read after a successful append sees it.
@@ -32,6 +38,8 @@ public final class CassandraEventStore implements WorkOrderEventStore {
   private final PreparedStatement mark;
   private final PreparedStatement recordCommand;
   private final PreparedStatement commandTarget;
+  private final PreparedStatement linkAlarm;
+  private final PreparedStatement alarmTarget;
 
   /** Prepares the statements on {@code keyspace}, whose schema must exist. */
   public CassandraEventStore(CqlSession session, String keyspace) {
@@ -56,6 +64,11 @@ public final class CassandraEventStore implements WorkOrderEventStore {
     commandTarget =
         session.prepare(
             "SELECT work_order_id FROM " + ks + "work_order_commands WHERE command_id = ?");
+    linkAlarm =
+        session.prepare(
+            "UPDATE " + ks + "work_order_alarms SET work_order_id = ? WHERE alarm_id = ?");
+    alarmTarget =
+        session.prepare("SELECT work_order_id FROM " + ks + "work_order_alarms WHERE alarm_id = ?");
   }
 
   @Override
@@ -73,6 +86,7 @@ public final class CassandraEventStore implements WorkOrderEventStore {
     Instant now = Instant.now();
     int bucket = WorkOrderSchema.bucket(workOrderId);
     BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
+    List<CompletableFuture<?>> before = new ArrayList<>();
     long version = expectedVersion;
     for (WorkOrderEvent event : events) {
       version++;
@@ -80,7 +94,11 @@ public final class CassandraEventStore implements WorkOrderEventStore {
         throw new IllegalArgumentException(
             "event " + event.eventId() + " is not version " + version + " of " + workOrderId);
       }
-      session.execute(mark.bind(bucket, workOrderId, version, now));
+      before.add(write(mark.bind(bucket, workOrderId, version, now)));
+      String alarmId = alarmId(event);
+      if (alarmId != null) {
+        before.add(write(linkAlarm.bind(workOrderId, alarmId)));
+      }
       batch.addStatement(
           insert.bind(
               workOrderId,
@@ -89,12 +107,22 @@ public final class CassandraEventStore implements WorkOrderEventStore {
               event.getClass().getSimpleName(),
               ByteBuffer.wrap(Codecs.WORK_ORDER_EVENT.encode(event))));
     }
+    await(before);
     BatchStatement statement =
         batch
             .setConsistencyLevel(ConsistencyLevel.QUORUM)
             .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
             .build();
     return session.execute(statement).wasApplied();
+  }
+
+  @Override
+  public Optional<String> workOrderOfAlarm(String alarmId) {
+    Row row =
+        session
+            .execute(alarmTarget.bind(alarmId).setConsistencyLevel(ConsistencyLevel.QUORUM))
+            .one();
+    return row == null || row.isNull(0) ? Optional.empty() : Optional.of(row.getString(0));
   }
 
   @Override
@@ -106,6 +134,31 @@ public final class CassandraEventStore implements WorkOrderEventStore {
   public Optional<String> commandTarget(UUID commandId) {
     Row row = session.execute(commandTarget.bind(commandId)).one();
     return row == null ? Optional.empty() : Optional.of(row.getString(0));
+  }
+
+  /** The alarm an event ties to its work order: the causing or an attached occurrence. */
+  private static String alarmId(WorkOrderEvent event) {
+    if (event instanceof WorkOrderOpened opened) {
+      return opened.alarmId();
+    }
+    return event instanceof WorkOrderOccurrenceAttached attached ? attached.alarmId() : null;
+  }
+
+  private CompletableFuture<?> write(BoundStatement statement) {
+    return session
+        .executeAsync(statement.setConsistencyLevel(ConsistencyLevel.QUORUM))
+        .toCompletableFuture();
+  }
+
+  private static void await(List<CompletableFuture<?>> writes) {
+    try {
+      CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   static WorkOrderEvent decode(ByteBuffer payload) {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *   <li>{@code work_order_published}: per work order, the highest version already on Kafka.
  *   <li>{@code work_order_commands}: command id to the work order it took effect on.
  *   <li>{@code active_order_by_cause}: (asset, rule) to the active work order, claimed with LWT.
+ *   <li>{@code work_order_alarms}: per alarm id, the work order that names it (written with the
+ *       append) and, once the alarm cleared, the clearance.
  * </ul>
  */
 public final class WorkOrderSchema {
@@ -62,7 +64,11 @@ public final class WorkOrderSchema {
         "CREATE TABLE IF NOT EXISTS "
             + ks
             + "active_order_by_cause (asset_id text, rule_id text, work_order_id text,"
-            + " PRIMARY KEY ((asset_id, rule_id)))");
+            + " PRIMARY KEY ((asset_id, rule_id)))",
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + "work_order_alarms (alarm_id text PRIMARY KEY, work_order_id text,"
+            + " cleared_event_id uuid, cleared_at timestamp)");
   }
 
   /** Creates the schema. */
