@@ -23,5 +23,14 @@ public final class DeadLetterHeaders {
   /** The consumer that rejected the record. */
   public static final String CONSUMER_GROUP = "plantline.dlq.consumer-group";
 
+  /** Late readings: how far behind the watermark the reading's event time was, in ms. */
+  public static final String LATENESS_MS = "plantline.dlq.lateness-ms";
+
+  /** Late readings: the watermark it was behind, ISO-8601 UTC. */
+  public static final String WATERMARK = "plantline.dlq.watermark";
+
+  /** The {@link #REASON} of a reading that arrived behind the watermark. */
+  public static final String REASON_LATE = "late";
+
   private DeadLetterHeaders() {}
 }

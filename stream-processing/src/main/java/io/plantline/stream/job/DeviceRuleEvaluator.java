@@ -24,6 +24,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Evaluates every rule of a device, keyed by device id, in event time.
@@ -31,8 +32,10 @@ import org.apache.flink.util.Collector;
  * <p>Readings may arrive out of order (up to the watermark's bound). Each is buffered under its
  * timestamp with an event-time timer; when the watermark passes it, the buffered readings of that
  * instant are fed to the rules in timestamp order, so every rule sees its device's readings sorted
- * and results do not depend on arrival order. Readings behind the watermark are late: counted
- * ({@code lateReadings}) and dropped. BAD readings are skipped.
+ * and results do not depend on arrival order. Readings at or behind the watermark are late: the
+ * rules have already run past them, so they are counted ({@code lateReadings}) and sent to the
+ * {@link #LATE_READINGS} side output (the job routes them to the dead-letter topic) instead of
+ * being evaluated. BAD readings and readings of metrics no rule reads are skipped before that.
  *
  * <p>Missing data is judged in event time: a timer at the silent metric's deadline fires when the
  * watermark, driven by the other devices on the same partitions, passes it. That is deterministic
@@ -45,6 +48,10 @@ import org.apache.flink.util.Collector;
  * of the rules' metrics, and the last reading (site and area for signals raised by a timer).
  */
 public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Reading, RuleSignal> {
+  /** Side output of the readings that arrived at or behind the watermark. */
+  public static final OutputTag<LateReading> LATE_READINGS =
+      new OutputTag<>("late-readings", TypeInformation.of(LateReading.class));
+
   private final RuleSet rules;
 
   private transient MapState<Long, List<Reading>> pending;
@@ -99,8 +106,10 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
     if (!device.tracked().contains(r.metric()) || r.quality() == Quality.BAD) {
       return;
     }
-    if (r.timestamp() <= ctx.timerService().currentWatermark()) {
+    long watermark = ctx.timerService().currentWatermark();
+    if (r.timestamp() <= watermark) {
       late.inc();
+      ctx.output(LATE_READINGS, new LateReading(r, watermark));
       return;
     }
     List<Reading> atTime = pending.get(r.timestamp());

@@ -18,9 +18,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The telemetry anomaly job: {@code telemetry.raw.v1} → decode and flatten (bad payloads to the
- * dead-letter sink) → event time → rules per device → alarm lifecycle (with operator commands) →
- * flood suppression per area → {@code alarms.v1}, and {@code workorder.commands.v1} for alarms at
- * or above the configured severity.
+ * dead-letter sink) → event time → rules per device (readings behind the watermark to the
+ * dead-letter sink) → alarm lifecycle (with operator commands) → flood suppression per area →
+ * {@code alarms.v1}, and {@code workorder.commands.v1} for alarms at or above the configured
+ * severity.
  *
  * <p>Sources and sinks are passed in, so tests and benchmarks swap Kafka for in-memory ones; every
  * operator has a name and a stable uid, so savepoints survive changes to the pipeline's shape.
@@ -40,7 +41,8 @@ public final class TelemetryAnomalyJob {
    *
    * @param alarms {@code AlarmEvent}s, key deviceId
    * @param workOrders {@code OpenWorkOrder} commands, key deviceId
-   * @param deadLetters telemetry payloads that failed to decode, reason in headers
+   * @param deadLetters telemetry payloads that failed to decode and readings that arrived behind
+   *     the watermark, reason in headers
    */
   public record Sinks(
       Sink<EncodedEvent> alarms, Sink<EncodedEvent> workOrders, Sink<EncodedEvent> deadLetters) {}
@@ -80,12 +82,6 @@ public final class TelemetryAnomalyJob {
             .returns(TypeInformation.of(Reading.class))
             .name("decode-telemetry")
             .uid("decode-telemetry");
-    decoded
-        .getSideOutput(DecodeTelemetry.DEAD_LETTERS)
-        .sinkTo(sinks.deadLetters())
-        .name("telemetry-dead-letters-sink")
-        .uid("telemetry-dead-letters-sink");
-
     DataStream<Reading> readings =
         decoded
             .assignTimestampsAndWatermarks(
@@ -95,13 +91,28 @@ public final class TelemetryAnomalyJob {
             .name("reading-event-time")
             .uid("reading-event-time");
 
-    DataStream<RuleSignal> signals =
+    SingleOutputStreamOperator<RuleSignal> signals =
         readings
             .keyBy(Reading::deviceId)
             .process(new DeviceRuleEvaluator(rules))
             .returns(TypeInformation.of(RuleSignal.class))
             .name("device-rules")
             .uid("device-rules");
+
+    // Payloads that failed to decode and readings that came behind the watermark: one DLQ.
+    DataStream<EncodedEvent> lateReadings =
+        signals
+            .getSideOutput(DeviceRuleEvaluator.LATE_READINGS)
+            .map(new LateReadingEncoder(settings.consumerGroup()))
+            .returns(TypeInformation.of(EncodedEvent.class))
+            .name("encode-late-readings")
+            .uid("encode-late-readings");
+    decoded
+        .getSideOutput(DecodeTelemetry.DEAD_LETTERS)
+        .union(lateReadings)
+        .sinkTo(sinks.deadLetters())
+        .name("telemetry-dead-letters-sink")
+        .uid("telemetry-dead-letters-sink");
 
     SingleOutputStreamOperator<RawRecord> rawCommands =
         alarmCommands == null

@@ -33,7 +33,7 @@ final class JobReplay {
    * What the replay produced.
    *
    * @param raised the RAISED alarm transitions, in emission order
-   * @param lateReadings readings that were behind the watermark when they arrived
+   * @param lateReadings readings the rule operator sent to its late side output
    */
   record Outcome(List<AlarmRecord> raised, int lateReadings) {}
 
@@ -59,9 +59,6 @@ final class JobReplay {
       long maxTime = Long.MIN_VALUE;
       long watermark = Long.MIN_VALUE;
       for (Reading r : readings) {
-        if (r.timestamp() <= watermark) {
-          late++;
-        }
         evaluator.processElement(r, r.timestamp());
         maxTime = Math.max(maxTime, r.timestamp());
         long next = maxTime - outOfOrdernessMs - 1;
@@ -73,6 +70,8 @@ final class JobReplay {
       }
       evaluator.processWatermark(Long.MAX_VALUE);
       forward(evaluator, lifecycle, Long.MAX_VALUE, raised);
+      var lateOutput = evaluator.getSideOutput(DeviceRuleEvaluator.LATE_READINGS);
+      late = lateOutput == null ? 0 : lateOutput.size();
     }
     return new Outcome(raised, late);
   }

@@ -217,7 +217,7 @@ public final class NabDetectionBench {
         Locale.ROOT,
         "NAB raw score %+.3f (of +%d; detecting nothing scores -%d): %d of %d windows detected,"
             + " %d false positives, %d RAISED alarms in all (%d in the probationary period, not"
-            + " scored), %d late readings dropped by the job%n",
+            + " scored), %d late readings (dead letters in the job)%n",
         r.total(),
         windows.size(),
         windows.size(),

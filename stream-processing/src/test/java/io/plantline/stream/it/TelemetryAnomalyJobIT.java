@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole job on a MiniCluster at parallelism 2 against the testkit's Kafka (SASL): batches with
- * known anomalies in, alarms, work-order commands and dead letters out, read with read_committed.
+ * known anomalies in, alarms, work-order commands and dead letters (a garbage payload, readings
+ * sent again after the watermark passed them) out, read with read_committed.
  */
 @ExtendWith(EmbeddedServersExtension.class)
 class TelemetryAnomalyJobIT {
@@ -172,22 +173,66 @@ class TelemetryAnomalyJobIT {
               });
       assertThat(opened).extracting(OpenWorkOrder::alarmId).contains(hot.alarmId());
 
+      // spindle-001's first batch once more, long after the watermark passed it: five late
+      // readings (every metric of the batch feeds a rule) join the garbage payload in the DLQ.
+      String t0Text = Instant.ofEpochMilli(t0).toString();
+      KafkaTopics.produce(
+          kafka,
+          telemetry,
+          plant.batches(0, 1).stream()
+              .filter(b -> b.deviceId().equals("spindle-001"))
+              .map(b -> Map.entry(b.deviceId(), b.payload()))
+              .toList());
       List<ConsumerRecord<String, byte[]>> dead =
-          KafkaTopics.readUntil(kafka, dlq, true, WAIT, read -> !read.isEmpty());
+          KafkaTopics.readUntil(
+              kafka,
+              dlq,
+              true,
+              WAIT,
+              read -> lateAt(read, t0Text).size() >= 5 && read.size() > lateOf(read).size());
       assertThat(dead)
+          .filteredOn(r -> !isLate(r))
           .singleElement()
           .satisfies(
               r -> {
                 assertThat(r.key()).isEqualTo("spindle-001");
-                assertThat(
-                        new String(
-                            r.headers().lastHeader(DeadLetterHeaders.REASON).value(),
-                            StandardCharsets.UTF_8))
-                    .isNotBlank();
+                assertThat(header(r, DeadLetterHeaders.REASON)).isNotBlank();
+              });
+      assertThat(lateAt(dead, t0Text))
+          .hasSize(5)
+          .allSatisfy(
+              r -> {
+                assertThat(r.key()).isEqualTo("spindle-001");
+                assertThat(header(r, DeadLetterHeaders.FIELD)).isEqualTo("sourceTime");
+                assertThat(Long.parseLong(header(r, DeadLetterHeaders.LATENESS_MS)))
+                    .isGreaterThan(60_000); // the watermark had passed t0 + 200 s and more
               });
     } finally {
       running.cancel().get();
     }
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    return r.headers().lastHeader(name) == null
+        ? null
+        : new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private static boolean isLate(ConsumerRecord<String, byte[]> r) {
+    return DeadLetterHeaders.REASON_LATE.equals(header(r, DeadLetterHeaders.REASON));
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> lateOf(
+      List<ConsumerRecord<String, byte[]>> records) {
+    return records.stream().filter(TelemetryAnomalyJobIT::isLate).toList();
+  }
+
+  /** Late dead letters whose reading has this sourceTime. */
+  private static List<ConsumerRecord<String, byte[]>> lateAt(
+      List<ConsumerRecord<String, byte[]>> records, String sourceTime) {
+    return lateOf(records).stream()
+        .filter(r -> KafkaTopics.text(r).contains("\"sourceTime\":\"" + sourceTime + "\""))
+        .toList();
   }
 
   private static List<AlarmEvent> events(List<ConsumerRecord<String, byte[]>> records) {

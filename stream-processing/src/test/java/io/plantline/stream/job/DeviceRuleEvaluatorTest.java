@@ -3,7 +3,9 @@ package io.plantline.stream.job;
 import static io.plantline.stream.TestRules.at;
 import static io.plantline.stream.TestRules.reading;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.plantline.contracts.telemetry.Quality;
 import io.plantline.stream.TestRules;
 import io.plantline.stream.domain.Reading;
 import io.plantline.stream.domain.RuleSet;
@@ -20,6 +22,7 @@ import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,13 +174,35 @@ class DeviceRuleEvaluatorTest {
   }
 
   @Test
-  void shouldDropReadingsBehindTheWatermarkWithoutState() throws Exception {
+  void shouldSendReadingsBehindTheWatermarkToTheLateOutputWithoutStateAndKeepGoing()
+      throws Exception {
     start(TestRules.spindles(HOT));
     harness.processWatermark(at(100));
-    feed(reading("winding_temperature_c", 150, at(50)));
+    feed(
+        reading("winding_temperature_c", 150, at(50)),
+        reading("winding_temperature_c", 150, at(100)), // at the watermark: also late
+        reading("speed_rpm", 12000, at(60)), // no rule reads it: skipped, not a dead letter
+        new Reading(DEVICE, "site-1", "machining", "state", 1, Quality.BAD, at(70))); // skipped
 
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(lateReadings())
+        .extracting(l -> l.reading().timestamp(), LateReading::watermark, LateReading::latenessMs)
+        .containsExactly(tuple(at(50), at(100), 50_000L), tuple(at(100), at(100), 0L));
+
+    feed(
+        reading("state", 1, at(101)),
+        reading("winding_temperature_c", 150, at(101)),
+        reading("winding_temperature_c", 150, at(112)));
+    harness.processWatermark(at(120));
+
+    assertThat(signals()).singleElement().satisfies(s -> assertThat(s.time()).isEqualTo(at(112)));
+    assertThat(lateReadings()).hasSize(2);
+  }
+
+  private List<LateReading> lateReadings() {
+    var side = harness.getSideOutput(DeviceRuleEvaluator.LATE_READINGS);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantline.contracts.alarm.AlarmSeverity;
 import io.plantline.contracts.alarm.AlarmState;
+import io.plantline.contracts.telemetry.Quality;
 import io.plantline.stream.domain.AlarmRecord;
 import io.plantline.stream.domain.AlarmStatus;
 import io.plantline.stream.domain.MetricHistory;
@@ -35,6 +36,7 @@ class SerializationTest {
         OperatorCommand.class,
         RawRecord.class,
         EncodedEvent.class,
+        LateReading.class,
         RuleState.class,
         MetricHistory.class,
         AlarmStatus.class);
@@ -101,6 +103,7 @@ class SerializationTest {
         new RuleSignal(
             "d", "s", "a", "r", true, 5L, AlarmSeverity.LOW, 1, 2, "m", Map.of("k", 2.0)),
         new EncodedEvent("k", new byte[] {1, 2}, Map.of("h", "v")),
+        new LateReading(new Reading("d", "s", "a", "m", 1.5, Quality.UNCERTAIN, 7L), 9L),
         h,
         s,
         st);
