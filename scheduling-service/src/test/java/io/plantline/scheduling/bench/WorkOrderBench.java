@@ -190,7 +190,8 @@ public final class WorkOrderBench {
               new CassandraWorkOrderQueries(cql, KEYSPACE),
               tokens,
               publisher::nudge,
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              null);
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       String token =
           tokens.issue(

@@ -112,7 +112,8 @@ class WorkOrderApiIT {
             new CassandraWorkOrderQueries(cql, KEYSPACE),
             tokens,
             publisher::nudge,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            null);
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + api.actualPort();
   }

@@ -61,9 +61,13 @@ public final class WorkOrderApiVerticle extends VerticleBase {
   private final ApiTokens tokens;
   private final Runnable afterWrite;
   private final Clock clock;
+  private final OpsEndpoints ops;
   private HttpServer server;
 
-  /** An API over the handler (writes), the store (get) and the projections (lists). */
+  /**
+   * An API over the handler (writes), the store (get) and the projections (lists), with the
+   * operations routes of {@code ops} (null for none).
+   */
   public WorkOrderApiVerticle(
       Listen listen,
       WorkOrderCommandHandler handler,
@@ -71,7 +75,8 @@ public final class WorkOrderApiVerticle extends VerticleBase {
       CassandraWorkOrderQueries queries,
       ApiTokens tokens,
       Runnable afterWrite,
-      Clock clock) {
+      Clock clock,
+      OpsEndpoints ops) {
     this.listen = listen;
     this.handler = handler;
     this.store = store;
@@ -79,6 +84,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
     this.tokens = tokens;
     this.afterWrite = afterWrite;
     this.clock = clock;
+    this.ops = ops;
   }
 
   @Override
@@ -88,6 +94,9 @@ public final class WorkOrderApiVerticle extends VerticleBase {
     router
         .get("/openapi.yaml")
         .handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(openApi));
+    if (ops != null) {
+      ops.mount(router);
+    }
     router.route("/api/*").handler(JWTAuthHandler.create(tokens.provider(vertx)));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
     router.route("/api/*").handler(this::requireRole);

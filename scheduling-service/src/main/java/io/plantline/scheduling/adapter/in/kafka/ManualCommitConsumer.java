@@ -57,6 +57,11 @@ public final class ManualCommitConsumer implements AutoCloseable {
     return this;
   }
 
+  /** Whether the polling thread is alive (false before start, after close or a fatal error). */
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+
   private void run() {
     try {
       consumer.subscribe(List.of(topic));

@@ -92,6 +92,11 @@ public final class WorkOrderCommandConsumer implements AutoCloseable {
     afterHandled.accept(result);
   }
 
+  /** Whether the polling thread runs. */
+  public boolean isRunning() {
+    return loop.isRunning();
+  }
+
   /** Stops polling and closes the consumer. */
   @Override
   public void close() throws InterruptedException {

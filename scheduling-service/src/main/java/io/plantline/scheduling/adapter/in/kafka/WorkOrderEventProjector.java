@@ -68,6 +68,11 @@ public final class WorkOrderEventProjector implements AutoCloseable {
     applied.incrementAndGet();
   }
 
+  /** Whether the polling thread runs. */
+  public boolean isRunning() {
+    return loop.isRunning();
+  }
+
   /** Stops polling and closes the consumer. */
   @Override
   public void close() throws InterruptedException {

@@ -1,0 +1,160 @@
+package io.plantline.scheduling.app;
+
+import io.plantline.scheduling.adapter.in.http.ApiTokens;
+import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./plantline scheduling}: runs the work-order service until Ctrl-C or SIGTERM. Every option
+ * has an environment-variable default; passwords and the JWT key come from a file or a named
+ * environment variable, never from the command line. A wrong value stops start-up with one line
+ * naming the option (exit status 2).
+ */
+@Command(
+    name = "plantline scheduling",
+    mixinStandardHelpOptions = true,
+    description =
+        "Maintenance work orders: commands from workorder.commands.v1 and REST, alarm clearances"
+            + " from alarms.v1, events to workorder.events.v1, projections and the REST API in"
+            + " Cassandra.")
+public final class SchedulingMain implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulingMain.class);
+
+  /** Printed once the service runs; scripts and tests wait for it. */
+  public static final String READY_LINE = "Plantline scheduling service is running";
+
+  @Mixin KafkaOptions kafka = new KafkaOptions();
+
+  @Mixin CassandraOptions cassandra = new CassandraOptions();
+
+  @Option(
+      names = "--http-host",
+      defaultValue = "${env:PLANTLINE_SCHEDULING_HTTP_HOST:-127.0.0.1}",
+      description = "bind address of the API; default ${DEFAULT-VALUE}")
+  String httpHost;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "${env:PLANTLINE_SCHEDULING_HTTP_PORT:-8088}",
+      description = "port of the API, /health and /metrics, 0 for any; default ${DEFAULT-VALUE}")
+  String httpPort;
+
+  @Option(
+      names = "--jwt-key-file",
+      defaultValue = "${env:PLANTLINE_SCHEDULING_JWT_KEY_FILE}",
+      description = "file holding the HS256 secret of API tokens (at least 32 bytes)")
+  Path jwtKeyFile;
+
+  @Option(
+      names = "--jwt-key-env",
+      defaultValue = "PLANTLINE_SCHEDULING_JWT_KEY",
+      description =
+          "name of the environment variable holding the HS256 secret (default ${DEFAULT-VALUE})")
+  String jwtKeyEnv;
+
+  @Option(
+      names = "--consumer-group",
+      defaultValue = "${env:PLANTLINE_SCHEDULING_CONSUMER_GROUP:-plantline-scheduling}",
+      description =
+          "prefix of the Kafka consumer groups (.commands, .alarms, .projector);"
+              + " default ${DEFAULT-VALUE}")
+  String consumerGroup;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with errors printed to {@code err}; returns the exit status. */
+  public static int execute(String[] args, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new SchedulingMain());
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(
+        (e, arguments) -> {
+          e.getCommandLine()
+              .getErr()
+              .println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
+          return 2;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return commandLine.execute(args);
+  }
+
+  /**
+   * Validates every option.
+   *
+   * @throws OptionException naming the first wrong option
+   */
+  public SchedulingConfig config(UnaryOperator<String> environment) {
+    KafkaSettings kafkaSettings = kafka.settings(environment);
+    CassandraSettings cassandraSettings = cassandra.settings(environment);
+    boolean hasFile = jwtKeyFile != null && !jwtKeyFile.toString().isBlank();
+    String secret =
+        new Secrets(environment)
+            .optional("--jwt-key-file", jwtKeyFile, "--jwt-key-env", hasFile ? null : jwtKeyEnv)
+            .orElseThrow(
+                () ->
+                    new OptionException(
+                        "--jwt-key-file",
+                        "an HS256 key is required (--jwt-key-file or --jwt-key-env)"));
+    ApiTokens tokens =
+        OptionException.check(
+            hasFile ? "--jwt-key-file" : "--jwt-key-env", () -> ApiTokens.hs256(secret));
+    int port = OptionException.check("--http-port", () -> Integer.parseInt(httpPort.strip()));
+    if (port < 0 || port > 65535) {
+      throw new OptionException("--http-port", "must be 0..65535, was " + httpPort);
+    }
+    if (httpHost == null || httpHost.isBlank()) {
+      throw new OptionException("--http-host", "must not be blank");
+    }
+    return OptionException.check(
+        "--consumer-group",
+        () ->
+            new SchedulingConfig(
+                kafkaSettings,
+                cassandraSettings,
+                new WorkOrderApiVerticle.Listen(httpHost, port),
+                tokens,
+                consumerGroup));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SchedulingConfig config = config(System::getenv);
+    SchedulingService service = SchedulingService.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    service.close();
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "scheduling-shutdown"));
+    String url = "http://" + config.listen().host() + ":" + service.apiPort();
+    LOG.info("{} (kafka {}, cassandra {})", READY_LINE, config.kafka(), config.cassandra());
+    System.out.println(READY_LINE + ": API " + url + "/api/v1, OpenAPI " + url + "/openapi.yaml");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,196 @@
+package io.plantline.scheduling.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.plantline.contracts.topic.Topics;
+import io.plantline.scheduling.adapter.in.http.OpsEndpoints;
+import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
+import io.plantline.scheduling.adapter.in.kafka.AlarmClearanceConsumer;
+import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
+import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraAlarmClearances;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraWorkOrderQueries;
+import io.plantline.scheduling.adapter.out.cassandra.ProjectionSchema;
+import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
+import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
+import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running scheduling service: event-store schema, command intake ({@code
+ * workorder.commands.v1}), alarm intake ({@code alarms.v1}), outbox publisher ({@code
+ * workorder.events.v1}), projector and the REST API with {@code /health} and {@code /metrics}.
+ * {@link #close()} stops them in reverse order.
+ */
+public final class SchedulingService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulingService.class);
+  private static final Duration BACKOFF = Duration.ofSeconds(1);
+
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final WorkOrderCommandConsumer commands;
+  private final AlarmClearanceConsumer alarms;
+  private final WorkOrderEventProjector projector;
+  private final OutboxPublisher publisher;
+  private final WorkOrderApiVerticle api;
+
+  private SchedulingService(SchedulingConfig config) throws Exception {
+    String ks = config.cassandra().keyspace();
+    CqlSession session = config.cassandra().openSession();
+    running.add(session);
+    try {
+      WorkOrderSchema.create(session, ks, config.cassandra().replicationFactor());
+      ProjectionSchema.create(session, ks);
+      CassandraEventStore store = new CassandraEventStore(session, ks);
+      WorkOrderCommandHandler handler =
+          new WorkOrderCommandHandler(
+              store,
+              new CassandraActiveCauseIndex(session, ks),
+              new CassandraAlarmClearances(session, ks));
+      publisher =
+          new OutboxPublisher(
+                  new CassandraOutbox(session, ks),
+                  producer(config.kafka()),
+                  Topics.WORK_ORDER_EVENTS,
+                  Duration.ofMillis(200),
+                  Duration.ofSeconds(30),
+                  Clock.systemUTC())
+              .start();
+      running.add(publisher);
+      projector =
+          new WorkOrderEventProjector(
+                  consumer(config, "projector"),
+                  Topics.WORK_ORDER_EVENTS,
+                  new CassandraProjections(session, ks, store),
+                  BACKOFF)
+              .start();
+      running.add(projector);
+      commands =
+          new WorkOrderCommandConsumer(
+                  consumer(config, "commands"),
+                  Topics.WORK_ORDER_COMMANDS,
+                  handler,
+                  r -> publisher.nudge(),
+                  BACKOFF)
+              .start();
+      running.add(commands);
+      alarms =
+          new AlarmClearanceConsumer(
+                  consumer(config, "alarms"),
+                  Topics.ALARMS,
+                  handler,
+                  r -> publisher.nudge(),
+                  BACKOFF)
+              .start();
+      running.add(alarms);
+      PrometheusMeterRegistry registry = registry();
+      Vertx vertx = Vertx.vertx();
+      running.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+      api =
+          new WorkOrderApiVerticle(
+              config.listen(),
+              handler,
+              store,
+              new CassandraWorkOrderQueries(session, ks),
+              config.tokens(),
+              publisher::nudge,
+              Clock.systemUTC(),
+              new OpsEndpoints(registry, () -> ready(session)));
+      vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts every part; fails (with everything stopped again) if one cannot start. */
+  public static SchedulingService start(SchedulingConfig config) throws Exception {
+    return new SchedulingService(config);
+  }
+
+  /** The port of the REST API. */
+  public int apiPort() {
+    return api.actualPort();
+  }
+
+  private Future<Boolean> ready(CqlSession session) {
+    boolean consuming = commands.isRunning() && alarms.isRunning() && projector.isRunning();
+    if (!consuming) {
+      return Future.succeededFuture(false);
+    }
+    return Future.fromCompletionStage(
+            session.executeAsync("SELECT release_version FROM system.local"))
+        .map(rs -> rs.one() != null);
+  }
+
+  private PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    counter(registry, "plantline.workorder.commands.handled", commands, c -> c.handledCount());
+    counter(registry, "plantline.workorder.commands.rejected", commands, c -> c.rejectedCount());
+    counter(registry, "plantline.workorder.alarm.clearances", alarms, a -> a.clearanceCount());
+    counter(registry, "plantline.workorder.alarm.verified", alarms, a -> a.verifiedCount());
+    counter(registry, "plantline.workorder.alarm.rejected", alarms, a -> a.rejectedCount());
+    counter(registry, "plantline.workorder.events.published", publisher, p -> p.publishedCount());
+    counter(registry, "plantline.workorder.events.projected", projector, p -> p.appliedCount());
+    return registry;
+  }
+
+  private static <T> void counter(
+      PrometheusMeterRegistry registry, String name, T source, ToDoubleFunction<T> count) {
+    FunctionCounter.builder(name, source, count).register(registry);
+  }
+
+  private static KafkaProducer<String, byte[]> producer(KafkaSettings kafka) {
+    Map<String, Object> props = kafka.clientProperties();
+    props.put("client.id", "plantline-scheduling-outbox");
+    props.put("enable.idempotence", true);
+    props.put("acks", "all");
+    props.put("linger.ms", 5);
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(SchedulingConfig config, String role) {
+    Map<String, Object> props = config.kafka().clientProperties();
+    props.put("group.id", config.consumerGroup() + "." + role);
+    props.put("enable.auto.commit", false);
+    props.put("auto.offset.reset", "earliest");
+    props.put("isolation.level", "read_committed");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Stops the API, the intakes, the projector, the publisher, then closes the session. */
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed: {}", running.get(i), e.toString());
+      }
+    }
+    running.clear();
+  }
+}
