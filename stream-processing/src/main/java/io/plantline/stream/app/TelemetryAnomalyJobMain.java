@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -42,6 +43,10 @@ public final class TelemetryAnomalyJobMain {
           "out-of-orderness",
           "idleness",
           "parallelism");
+
+  /** Printed once the job was submitted; the demo waits for it. */
+  public static final String READY_LINE = "Plantline anomaly job is running";
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private TelemetryAnomalyJobMain() {}
@@ -100,7 +105,10 @@ public final class TelemetryAnomalyJobMain {
                     Topics.TELEMETRY_DLQ,
                     DeliveryGuarantee.EXACTLY_ONCE,
                     prefix + "-dead-letters")));
-    job.execute(StreamExecutionEnvironment.getExecutionEnvironment());
+    JobClient running = job.executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
+    System.out.println(READY_LINE + " (job " + running.getJobID() + ")");
+    System.out.flush();
+    running.getJobExecutionResult().get();
   }
 
   static Map<String, String> parse(String[] args) {
