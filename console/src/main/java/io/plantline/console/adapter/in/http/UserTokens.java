@@ -1,0 +1,207 @@
+package io.plantline.console.adapter.in.http;
+
+import io.plantline.console.domain.ConsoleUser;
+import io.plantline.console.domain.Role;
+import io.plantline.console.domain.SiteScope;
+import io.plantline.console.domain.UserAccount;
+import io.plantline.contracts.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The console's own user tokens: HS256 with the console key, {@code iss} and {@code aud} {@value
+ * #ISSUER}, {@code sub}, {@code roles}, {@code sites}, {@code iat} and {@code exp} ({@link
+ * #LIFETIME}).
+ *
+ * <p>Verification refuses, with a reason: anything but three segments, a header whose {@code alg}
+ * is not {@code HS256} (so {@code none} and unsigned tokens), a bad signature, a missing or passed
+ * {@code exp}, a wrong {@code iss} or {@code aud}, and claims that do not make a {@link
+ * ConsoleUser}. The signature and time checks are vertx-auth-jwt's; the algorithm, audience and
+ * issuer are checked again here so that a change of library defaults cannot open them.
+ */
+public final class UserTokens {
+  /** Issuer and audience of console tokens. */
+  public static final String ISSUER = "plantline-console";
+
+  /** Audience of console tokens. */
+  public static final String AUDIENCE = "plantline-console";
+
+  /** How long a token is valid. */
+  public static final Duration LIFETIME = Duration.ofHours(1);
+
+  /** Shortest accepted key. */
+  public static final int MIN_KEY_BYTES = 32;
+
+  /**
+   * A token and when it expires.
+   *
+   * @param token the compact JWT
+   * @param expiresAt its {@code exp}
+   */
+  public record Issued(String token, Instant expiresAt) {}
+
+  private final JWTAuth auth;
+
+  /**
+   * @param secret the HS256 key, at least {@link #MIN_KEY_BYTES} bytes (surrounding white space is
+   *     dropped, as the services do)
+   */
+  public UserTokens(Vertx vertx, String secret) {
+    this.auth =
+        provider(vertx, secret, new JWTOptions().setIssuer(ISSUER).setAudience(List.of(AUDIENCE)));
+  }
+
+  static JWTAuth provider(Vertx vertx, String secret, JWTOptions verifyOptions) {
+    String key = secret == null ? "" : secret.strip();
+    if (key.getBytes(StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "the HS256 key must be at least " + MIN_KEY_BYTES + " bytes");
+    }
+    return JWTAuth.create(
+        vertx,
+        new JWTAuthOptions()
+            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key))
+            .setJWTOptions(verifyOptions));
+  }
+
+  /** A token for {@code account}, valid for {@link #LIFETIME}. */
+  public Issued issue(UserAccount account) {
+    JsonObject claims =
+        new JsonObject()
+            .put("sub", account.username())
+            .put("roles", new JsonArray(account.roles().stream().map(Role::wireName).toList()))
+            .put("sites", new JsonArray(List.copyOf(account.sites().sites())));
+    String token =
+        auth.generateToken(
+            claims,
+            new JWTOptions()
+                .setAlgorithm("HS256")
+                .setIssuer(ISSUER)
+                .setAudience(List.of(AUDIENCE))
+                .setExpiresInSeconds((int) LIFETIME.toSeconds()));
+    long exp = payload(token).getLong("exp");
+    return new Issued(token, Instant.ofEpochSecond(exp));
+  }
+
+  /** The user a token stands for; fails with {@link InvalidTokenException}. */
+  public Future<ConsoleUser> verify(String token) {
+    String problem = checkForm(token);
+    if (problem != null) {
+      return Future.failedFuture(new InvalidTokenException(problem));
+    }
+    return auth.authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture(new InvalidTokenException(classify(e))))
+        .compose(
+            user -> {
+              try {
+                return Future.succeededFuture(user(user.principal()));
+              } catch (RuntimeException e) {
+                return Future.failedFuture(new InvalidTokenException(e.getMessage()));
+              }
+            });
+  }
+
+  private static String checkForm(String token) {
+    if (token == null || token.isBlank()) {
+      return "token missing";
+    }
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3 || parts[2].isEmpty()) {
+      return "token is not a signed JWT";
+    }
+    JsonObject header;
+    try {
+      header =
+          new JsonObject(
+              new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | DecodeException e) {
+      return "token header is not valid";
+    }
+    if (!"HS256".equals(header.getValue("alg"))) {
+      return "token algorithm " + header.getValue("alg") + " is not accepted (HS256 only)";
+    }
+    if (header.containsKey("crit")) {
+      return "token header has critical extensions";
+    }
+    return null;
+  }
+
+  private static String classify(Throwable e) {
+    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("expired")) {
+      return "token expired";
+    } else if (m.contains("audience")) {
+      return "token audience not accepted";
+    } else if (m.contains("issuer")) {
+      return "token issuer not accepted";
+    } else if (m.contains("signature")) {
+      return "token signature invalid";
+    }
+    return "token invalid";
+  }
+
+  static ConsoleUser user(JsonObject claims) {
+    Object exp = claims.getValue("exp");
+    if (!(exp instanceof Number n)) {
+      throw new IllegalArgumentException("token has no expiry");
+    }
+    Instant expiresAt = Instant.ofEpochSecond(n.longValue());
+    if (!expiresAt.isAfter(Instant.now())) {
+      throw new IllegalArgumentException("token expired");
+    }
+    if (!ISSUER.equals(claims.getValue("iss"))) {
+      throw new IllegalArgumentException("token issuer not accepted");
+    }
+    Object aud = claims.getValue("aud");
+    boolean audience = AUDIENCE.equals(aud) || (aud instanceof JsonArray a && a.contains(AUDIENCE));
+    if (!audience) {
+      throw new IllegalArgumentException("token audience not accepted");
+    }
+    Object sub = claims.getValue("sub");
+    if (!(sub instanceof String s) || !Ids.isValid(s)) {
+      throw new IllegalArgumentException("token subject is not a user id");
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String r : strings(claims, "roles")) {
+      roles.add(Role.parse(r));
+    }
+    return new ConsoleUser(s, roles, SiteScope.of(strings(claims, "sites")), expiresAt);
+  }
+
+  private static List<String> strings(JsonObject claims, String name) {
+    Object value = claims.getValue(name);
+    if (!(value instanceof JsonArray array) || array.isEmpty()) {
+      throw new IllegalArgumentException("token claim " + name + " must be a non-empty list");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : array) {
+      if (!(o instanceof String text)) {
+        throw new IllegalArgumentException("token claim " + name + " must hold strings");
+      }
+      out.add(text);
+    }
+    return out;
+  }
+
+  static JsonObject payload(String token) {
+    String[] parts = token.split("\\.");
+    return new JsonObject(
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,65 @@
+package io.plantline.console.adapter.out.kafka;
+
+import io.plantline.console.domain.AlarmCommandSink;
+import io.plantline.contracts.alarm.AlarmCommand;
+import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.topic.Topics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes alarm commands on {@code alarms.commands.v1}, keyed by device id, with an idempotent
+ * {@code acks=all} producer whose waits are bounded for an interactive caller (blocking on metadata
+ * 5 s, delivery 15 s).
+ */
+public final class KafkaAlarmCommandSink implements AlarmCommandSink, AutoCloseable {
+  private final Producer<String, byte[]> producer;
+
+  /** A sink over a producer with {@code reliableProducerProperties}, bounded as above. */
+  public static KafkaAlarmCommandSink create(Map<String, Object> reliableProducerProperties) {
+    Map<String, Object> props = new HashMap<>(reliableProducerProperties);
+    props.put("linger.ms", 0);
+    props.put("max.block.ms", 5_000);
+    props.put("request.timeout.ms", 10_000);
+    props.put("delivery.timeout.ms", 15_000);
+    return new KafkaAlarmCommandSink(
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()));
+  }
+
+  /** A sink over {@code producer} (tests give a mock). */
+  public KafkaAlarmCommandSink(Producer<String, byte[]> producer) {
+    this.producer = producer;
+  }
+
+  @Override
+  public CompletionStage<Void> send(AlarmCommand command) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      producer.send(
+          new ProducerRecord<>(
+              Topics.ALARM_COMMANDS, command.deviceId(), Codecs.ALARM_COMMAND.encode(command)),
+          (metadata, e) -> {
+            if (e == null) {
+              done.complete(null);
+            } else {
+              done.completeExceptionally(e);
+            }
+          });
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  @Override
+  public void close() {
+    producer.close(java.time.Duration.ofSeconds(5));
+  }
+}

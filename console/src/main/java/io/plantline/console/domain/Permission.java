@@ -1,0 +1,13 @@
+package io.plantline.console.domain;
+
+/** What a request needs; {@link AccessPolicy} says which roles grant it. */
+public enum Permission {
+  /** Read devices, telemetry, alarms, work orders, assets, gateway health and live events. */
+  READ,
+  /** Acknowledge, shelve and unshelve alarms. */
+  COMMAND_ALARMS,
+  /** Work-order transitions assign, start and complete, and comments. */
+  WORK_ON_ORDERS,
+  /** Open work orders by hand, and the transitions cancel, plan and verify. */
+  MANAGE_ORDERS
+}
