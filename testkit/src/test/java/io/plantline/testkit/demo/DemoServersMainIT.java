@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the demo exactly as {@code ./plantline demo} does (same main class, same class path file),
- * then stops it with SIGTERM, as Ctrl-C would, and checks that none of its server processes is
- * left.
+ * Runs the servers exactly as {@code ./plantline servers} does (same main class, same class path
+ * file), then stops it with SIGTERM, as Ctrl-C would, and checks that none of its server processes
+ * is left.
  */
 class DemoServersMainIT {
   private Process demo;
