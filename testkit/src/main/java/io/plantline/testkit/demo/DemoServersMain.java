@@ -22,9 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@code ./plantline servers} (and the servers of {@code ./plantline demo}): starts the five
- * servers on their embedded defaults (Kafka, Mosquitto, Cassandra, QuestDB, Flink MiniCluster),
- * prints their addresses and logins, and runs until Ctrl-C or SIGTERM, when it stops all of them.
+ * {@code ./plantline servers}: starts the five servers on their embedded defaults (Kafka,
+ * Mosquitto, Cassandra, QuestDB, Flink MiniCluster), prints their addresses and logins, and runs
+ * until Ctrl-C or SIGTERM, when it stops all of them.
  */
 public final class DemoServersMain {
   /** Printed once every server answers; tests and scripts wait for this line. */
