@@ -25,9 +25,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
     tree.remove("type");
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("type", "missing");
+    assertRejected(Codecs.WORK_ORDER_COMMAND, tree, "type", "missing");
   }
 
   @ParameterizedTest
@@ -42,9 +40,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
     tree.put("type", type);
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("type", "unknown type '" + type + "'");
+    assertRejected(Codecs.WORK_ORDER_COMMAND, tree, "type", "unknown type '" + type + "'");
   }
 
   @Test
@@ -61,9 +57,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.START_WORK_ORDER);
     tree.put("assignee", "tech-0042");
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("assignee", "unknown field");
+    assertRejected(Codecs.WORK_ORDER_COMMAND, tree, "assignee", "unknown field");
   }
 
   @Test
@@ -72,9 +66,7 @@ class WorkOrderCodecTest {
     tree.put("schemaVersion", 3);
     tree.put("team", "night-shift");
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("schemaVersion", "unknown schemaVersion 3");
+    assertRejected(Codecs.WORK_ORDER_EVENT, tree, "schemaVersion", "unknown schemaVersion 3");
   }
 
   @Test
@@ -82,9 +74,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_OPENED);
     tree.put("version", 2);
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("version", "must be 1 for the opening event");
+    assertRejected(Codecs.WORK_ORDER_EVENT, tree, "version", "must be 1 for the opening event");
   }
 
   @Test
@@ -92,9 +82,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
     tree.remove("ruleId");
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("ruleId", "missing");
+    assertRejected(Codecs.WORK_ORDER_COMMAND, tree, "ruleId", "missing");
   }
 
   @Test
@@ -128,9 +116,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
     tree.put("schemaVersion", 1);
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("evidence", "unknown field");
+    assertRejected(Codecs.WORK_ORDER_COMMAND, tree, "evidence", "unknown field");
   }
 
   @Test
@@ -138,9 +124,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_OPENED);
     tree.remove("evidence");
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("evidence", "missing");
+    assertRejected(Codecs.WORK_ORDER_EVENT, tree, "evidence", "missing");
   }
 
   @Test
@@ -148,9 +132,7 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.OPEN_WORK_ORDER);
     ((ObjectNode) tree.get("evidence")).put("temperature.max", "NaN");
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_COMMAND.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("evidence.temperature.max", "not finite");
+    assertRejected(Codecs.WORK_ORDER_COMMAND, tree, "evidence.temperature.max", "not finite");
   }
 
   @Test
@@ -179,9 +161,8 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_PLANNED);
     tree.put("schemaVersion", 1);
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
-        .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("schemaVersion", "WorkOrderPlanned needs 2 or later");
+    assertRejected(
+        Codecs.WORK_ORDER_EVENT, tree, "schemaVersion", "WorkOrderPlanned needs 2 or later");
   }
 
   @Test
@@ -189,9 +170,14 @@ class WorkOrderCodecTest {
     ObjectNode tree = Payloads.tree(GoldenFixtures.WORK_ORDER_PLANNED);
     tree.put("plannedEnd", tree.get("plannedStart").textValue());
 
-    assertThat(violation(() -> Codecs.WORK_ORDER_EVENT.decode(Payloads.bytes(tree))))
+    assertRejected(Codecs.WORK_ORDER_EVENT, tree, "plannedEnd", "must be after plannedStart");
+  }
+
+  private static void assertRejected(
+      EventCodec<?> codec, ObjectNode tree, String field, String reason) {
+    assertThat(violation(() -> codec.decode(Payloads.bytes(tree))))
         .extracting(ContractViolationException::field, ContractViolationException::reason)
-        .containsExactly("plannedEnd", "must be after plannedStart");
+        .containsExactly(field, reason);
   }
 
   private static OpenWorkOrder manualWorkOrder() {

@@ -179,23 +179,11 @@ public final class BridgeCommand implements Callable<Integer> {
     if (dedupWindow < 64 || dedupWindow > 65536) {
       throw new OptionException("--dedup-window", "must be 64..65536, was " + dedupWindow);
     }
-    Duration ttl;
-    try {
-      ttl = Duration.parse(dedupIdleTtl);
-    } catch (RuntimeException e) {
-      throw new OptionException(
-          "--dedup-idle-ttl", "must be an ISO-8601 duration like PT30M, was " + dedupIdleTtl);
-    }
+    Duration ttl = isoDuration("--dedup-idle-ttl", dedupIdleTtl, "PT30M");
     if (ttl.isNegative() || ttl.isZero()) {
       throw new OptionException("--dedup-idle-ttl", "must be positive");
     }
-    Duration grace;
-    try {
-      grace = Duration.parse(gapGrace);
-    } catch (RuntimeException e) {
-      throw new OptionException(
-          "--gap-grace", "must be an ISO-8601 duration like PT10S, was " + gapGrace);
-    }
+    Duration grace = isoDuration("--gap-grace", gapGrace, "PT10S");
     if (grace.isNegative()) {
       throw new OptionException("--gap-grace", "must not be negative");
     }
@@ -220,6 +208,15 @@ public final class BridgeCommand implements Callable<Integer> {
         ttl,
         maxDevices,
         Duration.ofMillis(testOnlyHoldMillis));
+  }
+
+  private static Duration isoDuration(String option, String value, String example) {
+    try {
+      return Duration.parse(value);
+    } catch (RuntimeException e) {
+      throw new OptionException(
+          option, "must be an ISO-8601 duration like " + example + ", was " + value);
+    }
   }
 
   @Override
