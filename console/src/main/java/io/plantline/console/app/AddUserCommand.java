@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code add-user}: adds a user to the users file, or replaces the user of that name, with a
@@ -33,8 +32,6 @@ import picocli.CommandLine.ParentCommand;
 public final class AddUserCommand implements Callable<Integer> {
   /** Shortest accepted password. */
   static final int MIN_PASSWORD = 12;
-
-  @ParentCommand ConsoleMain parent;
 
   @Option(names = "--users-file", required = true, description = "the users file")
   Path usersFile;

@@ -108,9 +108,9 @@ public final class UserTokens {
     return auth.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new InvalidTokenException(classify(e))))
         .compose(
-            user -> {
+            verified -> {
               try {
-                return Future.succeededFuture(user(user.principal()));
+                return Future.succeededFuture(user(payload(token)));
               } catch (RuntimeException e) {
                 return Future.failedFuture(new InvalidTokenException(e.getMessage()));
               }

@@ -1,0 +1,156 @@
+package io.plantline.console.adapter.in.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plantline.console.TestJwts;
+import io.plantline.console.domain.ConsoleUser;
+import io.plantline.console.domain.PasswordHash;
+import io.plantline.console.domain.Role;
+import io.plantline.console.domain.SiteScope;
+import io.plantline.console.domain.UserAccount;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class UserTokensTest {
+  private static final String KEY = "console-user-token-key-for-tests-0123456789";
+  private static final Vertx VERTX = Vertx.vertx();
+  private static final UserTokens TOKENS = new UserTokens(VERTX, KEY);
+  private static final Instant IN_AN_HOUR = Instant.now().plusSeconds(3600);
+
+  @AfterAll
+  static void close() {
+    VERTX.close();
+  }
+
+  private static ConsoleUser verify(String token) throws Exception {
+    return TOKENS.verify(token).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static String refusal(String token) throws Exception {
+    Future<ConsoleUser> result = TOKENS.verify(token);
+    try {
+      result.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(InvalidTokenException.class);
+      return e.getCause().getMessage();
+    }
+    throw new AssertionError("token accepted: " + TestJwts.payload(token));
+  }
+
+  @Test
+  void shouldIssueTokensThatVerifyWithTheUsersRolesAndSites() throws Exception {
+    UserAccount alice =
+        new UserAccount(
+            "alice",
+            PasswordHash.create("irrelevant-pass".toCharArray(), new SecureRandom()),
+            Set.of(Role.OPERATOR, Role.MAINTENANCE),
+            SiteScope.of(List.of("site-1", "site-2")));
+
+    UserTokens.Issued issued = TOKENS.issue(alice);
+    ConsoleUser user = verify(issued.token());
+
+    assertThat(user.username()).isEqualTo("alice");
+    assertThat(user.roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.MAINTENANCE);
+    assertThat(user.sites().sites()).containsExactly("site-1", "site-2");
+    JsonObject claims = TestJwts.payload(issued.token());
+    assertThat(TestJwts.header(issued.token()).getString("alg")).isEqualTo("HS256");
+    assertThat(claims.getString("iss")).isEqualTo("plantline-console");
+    assertThat(claims.getValue("aud").toString()).contains("plantline-console");
+    assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(3600);
+    assertThat(issued.expiresAt()).isEqualTo(Instant.ofEpochSecond(claims.getLong("exp")));
+    assertThat(user.expiresAt()).isEqualTo(issued.expiresAt());
+  }
+
+  @Test
+  void shouldAcceptAHandMadeTokenWithTheRightKeyAndClaims() throws Exception {
+    String token =
+        TestJwts.hs256(KEY, TestJwts.claims("bob", List.of("viewer"), List.of("*"), IN_AN_HOUR));
+
+    assertThat(verify(token).sites().allSites()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAnExpiredToken() throws Exception {
+    String token =
+        TestJwts.hs256(
+            KEY,
+            TestJwts.claims(
+                "bob", List.of("viewer"), List.of("s1"), Instant.now().minusSeconds(5)));
+
+    assertThat(refusal(token)).isEqualTo("token expired");
+  }
+
+  @Test
+  void shouldRefuseAlgNoneAndUnsignedTokens() throws Exception {
+    JsonObject claims = TestJwts.claims("bob", List.of("admin"), List.of("*"), IN_AN_HOUR);
+    String none = TestJwts.algNone(claims);
+    String strippedSignature = TestJwts.hs256(KEY, claims).replaceAll("\\.[^.]*$", ".");
+    String twoSegments = none.substring(0, none.length() - 1);
+
+    assertThat(refusal(none)).isEqualTo("token is not a signed JWT");
+    assertThat(refusal(strippedSignature)).isEqualTo("token is not a signed JWT");
+    assertThat(refusal(twoSegments)).isEqualTo("token is not a signed JWT");
+    String noneWithSignature = TestJwts.signed(KEY, new JsonObject().put("alg", "none"), claims);
+    assertThat(refusal(noneWithSignature)).contains("algorithm none is not accepted");
+    String hs512Header = TestJwts.signed(KEY, new JsonObject().put("alg", "HS512"), claims);
+    assertThat(refusal(hs512Header)).contains("algorithm HS512 is not accepted");
+  }
+
+  @Test
+  void shouldRefuseAWrongAudienceOrIssuer() throws Exception {
+    JsonObject claims = TestJwts.claims("bob", List.of("viewer"), List.of("s1"), IN_AN_HOUR);
+
+    assertThat(refusal(TestJwts.hs256(KEY, claims.copy().put("aud", "plantline-scheduling"))))
+        .isEqualTo("token audience not accepted");
+    assertThat(refusal(TestJwts.hs256(KEY, withoutAud(claims))))
+        .isEqualTo("token audience not accepted");
+    assertThat(refusal(TestJwts.hs256(KEY, claims.copy().put("iss", "someone-else"))))
+        .isEqualTo("token issuer not accepted");
+  }
+
+  private static JsonObject withoutAud(JsonObject claims) {
+    JsonObject copy = claims.copy();
+    copy.remove("aud");
+    return copy;
+  }
+
+  @Test
+  void shouldRefuseABadSignatureOrATamperedPayload() throws Exception {
+    JsonObject claims = TestJwts.claims("bob", List.of("viewer"), List.of("s1"), IN_AN_HOUR);
+    String otherKey = TestJwts.hs256("another-key-of-at-least-thirty-two-bytes!", claims);
+    String good = TestJwts.hs256(KEY, claims);
+    String[] parts = good.split("\\.");
+    String elevated =
+        TestJwts.hs256("x".repeat(40), claims.copy().put("roles", List.of("admin")))
+            .split("\\.")[1];
+
+    assertThat(refusal(otherKey)).isEqualTo("token signature invalid");
+    assertThat(refusal(parts[0] + "." + elevated + "." + parts[2]))
+        .isEqualTo("token signature invalid");
+  }
+
+  @Test
+  void shouldRefuseTokensWithoutUsableClaims() throws Exception {
+    JsonObject claims = TestJwts.claims("bob", List.of("viewer"), List.of("s1"), IN_AN_HOUR);
+    JsonObject noExp = claims.copy();
+    noExp.remove("exp");
+
+    assertThat(refusal(TestJwts.hs256(KEY, noExp))).isEqualTo("token has no expiry");
+    assertThat(refusal(TestJwts.hs256(KEY, claims.copy().put("roles", List.of("root")))))
+        .contains("unknown role 'root'");
+    assertThat(refusal(TestJwts.hs256(KEY, claims.copy().put("sites", List.of()))))
+        .contains("sites must be a non-empty list");
+    assertThat(refusal(TestJwts.hs256(KEY, claims.copy().put("sub", "a b")))).contains("subject");
+    assertThat(refusal("not-a-token")).isEqualTo("token is not a signed JWT");
+    assertThat(refusal("a.b.c")).isEqualTo("token header is not valid");
+  }
+}
