@@ -177,7 +177,7 @@ final class AlarmRoutes {
   }
 
   private static JsonObject optionalBody(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
       return new JsonObject();
     }
     return ProxyRoutes.jsonBody(ctx);

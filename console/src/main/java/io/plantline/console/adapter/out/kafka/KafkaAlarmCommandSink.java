@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +23,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaAlarmCommandSink implements AlarmCommandSink, AutoCloseable {
   private final Producer<String, byte[]> producer;
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "console-alarm-commands");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A sink over a producer with {@code reliableProducerProperties}, bounded as above. */
   public static KafkaAlarmCommandSink create(Map<String, Object> reliableProducerProperties) {
@@ -41,6 +50,12 @@ public final class KafkaAlarmCommandSink implements AlarmCommandSink, AutoClosea
   @Override
   public CompletionStage<Void> send(AlarmCommand command) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    // send() may block (metadata, a full buffer) up to max.block.ms: never on the event loop
+    sender.execute(() -> send(command, done));
+    return done;
+  }
+
+  private void send(AlarmCommand command, CompletableFuture<Void> done) {
     try {
       producer.send(
           new ProducerRecord<>(
@@ -55,11 +70,11 @@ public final class KafkaAlarmCommandSink implements AlarmCommandSink, AutoClosea
     } catch (RuntimeException e) {
       done.completeExceptionally(e);
     }
-    return done;
   }
 
   @Override
   public void close() {
+    sender.shutdown();
     producer.close(java.time.Duration.ofSeconds(5));
   }
 }
