@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param tokens the key that verifies API tokens
  * @param consumerGroup prefix of the consumer groups ({@code .commands}, {@code .alarms}, {@code
  *     .projector} are appended)
+ * @param concurrency how many assets' commands, alarms and events each intake handles at once (one
+ *     asset's in order), 1 to 256
  */
 public record SchedulingConfig(
     KafkaSettings kafka,
     CassandraSettings cassandra,
     WorkOrderApiVerticle.Listen listen,
     ApiTokens tokens,
-    String consumerGroup) {
+    String consumerGroup,
+    int concurrency) {
 
   /** Checks that nothing is missing. */
   public SchedulingConfig {
@@ -29,6 +32,9 @@ public record SchedulingConfig(
     Objects.requireNonNull(tokens, "tokens");
     if (consumerGroup == null || consumerGroup.isBlank()) {
       throw new IllegalArgumentException("consumer group must not be blank");
+    }
+    if (concurrency < 1 || concurrency > 256) {
+      throw new IllegalArgumentException("concurrency must be 1..256, was " + concurrency);
     }
   }
 }

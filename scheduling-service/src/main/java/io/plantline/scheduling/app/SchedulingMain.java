@@ -70,6 +70,14 @@ public final class SchedulingMain implements Callable<Integer> {
               + " default ${DEFAULT-VALUE}")
   String consumerGroup;
 
+  @Option(
+      names = "--concurrency",
+      defaultValue = "${env:PLANTLINE_SCHEDULING_CONCURRENCY:-32}",
+      description =
+          "assets whose commands, alarms and events are handled at once per intake (one asset's"
+              + " in order), 1..256; default ${DEFAULT-VALUE}")
+  String concurrency;
+
   public static void main(String[] args) {
     System.exit(execute(args, new PrintWriter(System.err, true)));
   }
@@ -123,6 +131,10 @@ public final class SchedulingMain implements Callable<Integer> {
     if (httpHost == null || httpHost.isBlank()) {
       throw new OptionException("--http-host", "must not be blank");
     }
+    int lanes = OptionException.check("--concurrency", () -> Integer.parseInt(concurrency.strip()));
+    if (lanes < 1 || lanes > 256) {
+      throw new OptionException("--concurrency", "must be 1..256, was " + concurrency);
+    }
     return OptionException.check(
         "--consumer-group",
         () ->
@@ -131,7 +143,8 @@ public final class SchedulingMain implements Callable<Integer> {
                 cassandraSettings,
                 new WorkOrderApiVerticle.Listen(httpHost, port),
                 tokens,
-                consumerGroup));
+                consumerGroup,
+                lanes));
   }
 
   @Override

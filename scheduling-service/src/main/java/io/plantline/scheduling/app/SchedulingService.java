@@ -19,6 +19,8 @@ import io.plantline.scheduling.adapter.out.cassandra.CassandraWorkOrderQueries;
 import io.plantline.scheduling.adapter.out.cassandra.ProjectionSchema;
 import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
 import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
+import io.plantline.scheduling.domain.ClearanceResult;
+import io.plantline.scheduling.domain.CommandResult;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class SchedulingService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulingService.class);
   private static final Duration BACKOFF = Duration.ofSeconds(1);
+  private static final Duration SCAN_INTERVAL = Duration.ofSeconds(1);
 
   private final List<AutoCloseable> running = new ArrayList<>();
   private final WorkOrderCommandConsumer commands;
@@ -73,7 +76,7 @@ public final class SchedulingService implements AutoCloseable {
                   new CassandraOutbox(session, ks),
                   producer(config.kafka()),
                   Topics.WORK_ORDER_EVENTS,
-                  Duration.ofMillis(200),
+                  SCAN_INTERVAL,
                   Duration.ofSeconds(30),
                   Clock.systemUTC())
               .start();
@@ -83,7 +86,8 @@ public final class SchedulingService implements AutoCloseable {
                   consumer(config, "projector"),
                   Topics.WORK_ORDER_EVENTS,
                   new CassandraProjections(session, ks, store),
-                  BACKOFF)
+                  BACKOFF,
+                  config.concurrency())
               .start();
       running.add(projector);
       commands =
@@ -91,8 +95,13 @@ public final class SchedulingService implements AutoCloseable {
                   consumer(config, "commands"),
                   Topics.WORK_ORDER_COMMANDS,
                   handler,
-                  r -> publisher.nudge(),
-                  BACKOFF)
+                  r -> {
+                    if (r instanceof CommandResult.Applied a) {
+                      publisher.appended(a.events());
+                    }
+                  },
+                  BACKOFF,
+                  config.concurrency())
               .start();
       running.add(commands);
       alarms =
@@ -100,8 +109,13 @@ public final class SchedulingService implements AutoCloseable {
                   consumer(config, "alarms"),
                   Topics.ALARMS,
                   handler,
-                  r -> publisher.nudge(),
-                  BACKOFF)
+                  r -> {
+                    if (r instanceof ClearanceResult.Verified) {
+                      publisher.nudge();
+                    }
+                  },
+                  BACKOFF,
+                  config.concurrency())
               .start();
       running.add(alarms);
       PrometheusMeterRegistry registry = registry();
@@ -114,7 +128,7 @@ public final class SchedulingService implements AutoCloseable {
               store,
               new CassandraWorkOrderQueries(session, ks),
               config.tokens(),
-              publisher::nudge,
+              a -> publisher.appended(a.events()),
               Clock.systemUTC(),
               new OpsEndpoints(registry, () -> ready(session)));
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -132,6 +146,21 @@ public final class SchedulingService implements AutoCloseable {
   /** The port of the REST API. */
   public int apiPort() {
     return api.actualPort();
+  }
+
+  /** Commands the Kafka intake handled (any result) since start. */
+  public long commandsHandled() {
+    return commands.handledCount();
+  }
+
+  /** Events published to Kafka since start. */
+  public long eventsPublished() {
+    return publisher.publishedCount();
+  }
+
+  /** Events applied to the projections since start. */
+  public long eventsProjected() {
+    return projector.appliedCount();
   }
 
   private Future<Boolean> ready(CqlSession session) {

@@ -3,32 +3,35 @@ package io.plantline.scheduling.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.topic.Topics;
+import io.plantline.contracts.workorder.AssignWorkOrder;
 import io.plantline.contracts.workorder.OpenWorkOrder;
+import io.plantline.contracts.workorder.WorkOrderCommand;
+import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderPriority;
 import io.plantline.scheduling.adapter.in.http.ApiTokens;
 import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
-import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
-import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
-import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
-import io.plantline.scheduling.adapter.out.cassandra.CassandraAlarmClearances;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
-import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
-import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
-import io.plantline.scheduling.adapter.out.cassandra.CassandraWorkOrderQueries;
-import io.plantline.scheduling.adapter.out.cassandra.ProjectionSchema;
-import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
-import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
-import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.plantline.scheduling.app.CassandraSettings;
+import io.plantline.scheduling.app.KafkaSettings;
+import io.plantline.scheduling.app.SchedulingConfig;
+import io.plantline.scheduling.app.SchedulingService;
+import io.plantline.scheduling.domain.Outcome;
+import io.plantline.scheduling.domain.WorkOrder;
+import io.plantline.testkit.bench.BenchArgs;
+import io.plantline.testkit.bench.ProcessCpu;
 import io.plantline.testkit.cassandra.CassandraServer;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,197 +39,465 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * End-to-end figures, printed: OpenWorkOrder commands per second from {@code workorder.commands.v1}
- * into the event store (and on to Kafka and the projections), then REST query latency p50/p99 (GET
- * one order, list a site's open orders) on the store so filled. Every phase stops at the deadline
- * and prints what it reached.
+ * End-to-end figures of the work-order service as {@code SchedulingMain} wires it ({@link
+ * SchedulingService}), against its own Cassandra and Kafka, printed:
  *
- * <p>Options: {@code --orders N} (default 20000), {@code --intakes N} consumers = partitions
- * (default 4), {@code --queries N} per kind (default 2000), {@code --deadline-seconds N} per phase
- * (default 300).
+ * <ol>
+ *   <li>seed: {@code --orders} OpenWorkOrder commands through {@code workorder.commands.v1} (the
+ *       real command path: intake, handler, event store, outbox, Kafka, projector), or with {@code
+ *       --seed direct} appended to the event store directly (then published and projected); time
+ *       and rate until stored, published and projected;
+ *   <li>commands/s end to end on the filled store: {@code --transitions} AssignWorkOrder commands
+ *       through Kafka, and the same number of plan transitions through REST from {@code
+ *       --rest-clients} concurrent clients, each until projected;
+ *   <li>query latency p50/p99 on the filled store, sequential over HTTP: GET one order (event-store
+ *       replay), a site's open orders and an asset's history (projections), {@code --queries} each;
+ *   <li>CPU per phase: the whole machine (/proc/stat) and each process (this JVM, which runs the
+ *       service and the load, Cassandra, Kafka).
+ * </ol>
+ *
+ * Every phase stops at {@code --deadline-seconds} and prints what it reached.
  */
 public final class WorkOrderBench {
   private static final String KEYSPACE = "workorders_bench";
   private static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
+  private static final int SITES = 20;
+  private static final int ASSETS = 5000;
 
-  private WorkOrderBench() {}
+  private final BenchArgs args;
+  private final int orders;
+  private final Duration deadline;
+  private final List<String> ids = new ArrayList<>();
+  private CassandraServer cassandra;
+  private KafkaServer kafka;
 
-  public static void main(String[] args) throws Exception {
-    Map<String, Integer> options = options(args);
-    int orders = options.getOrDefault("--orders", 20_000);
-    int intakes = options.getOrDefault("--intakes", 4);
-    int queries = options.getOrDefault("--queries", 2000);
-    Duration deadline = Duration.ofSeconds(options.getOrDefault("--deadline-seconds", 300));
-    int sites = 20;
-    try (CassandraServer cassandra = CassandraServer.start();
-        KafkaServer kafka = KafkaServer.start();
-        CqlSession cql = cassandra.openSession()) {
-      kafka.createTopics(intakes, Topics.WORK_ORDER_COMMANDS, Topics.WORK_ORDER_EVENTS);
-      WorkOrderSchema.create(cql, KEYSPACE, 1);
-      ProjectionSchema.create(cql, KEYSPACE);
-      CassandraEventStore store = new CassandraEventStore(cql, KEYSPACE);
-      WorkOrderCommandHandler handler =
-          new WorkOrderCommandHandler(
-              store,
-              new CassandraActiveCauseIndex(cql, KEYSPACE),
-              new CassandraAlarmClearances(cql, KEYSPACE));
-      OutboxPublisher publisher =
-          new OutboxPublisher(
-                  new CassandraOutbox(cql, KEYSPACE),
-                  producer(kafka),
-                  Topics.WORK_ORDER_EVENTS,
-                  Duration.ofMillis(200),
-                  Duration.ofSeconds(30),
-                  Clock.systemUTC())
-              .start();
-      WorkOrderEventProjector projector =
-          new WorkOrderEventProjector(
-                  consumer(kafka, "bench-projector"),
-                  Topics.WORK_ORDER_EVENTS,
-                  new CassandraProjections(cql, KEYSPACE, store),
-                  Duration.ofMillis(200))
-              .start();
-      List<WorkOrderCommandConsumer> intake = new ArrayList<>();
-      for (int i = 0; i < intakes; i++) {
-        intake.add(
-            new WorkOrderCommandConsumer(
-                    consumer(kafka, "bench-intake"),
-                    Topics.WORK_ORDER_COMMANDS,
-                    handler,
-                    r -> publisher.nudge(),
-                    Duration.ofMillis(200))
-                .start());
-      }
-      Random random = new Random(42);
-      List<String> ids = new ArrayList<>();
-      long t0 = System.nanoTime();
-      try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-        for (int i = 0; i < orders; i++) {
-          String asset = "asset-" + (i % 5000);
-          String id = "WO-bench-" + i;
-          ids.add(id);
-          OpenWorkOrder open =
-              new OpenWorkOrder(
-                  UUID.randomUUID(),
-                  1,
-                  id,
-                  "site-" + (i % sites),
-                  asset,
-                  WorkOrderPriority.values()[random.nextInt(4)],
-                  "alm-" + i,
-                  "rule-" + i, // distinct rules: every command opens an order
-                  "bench order " + i,
-                  Map.of("temperature.max", 90.0 + i % 10),
-                  T0.plusSeconds(i));
-          producer.send(
-              new ProducerRecord<>(
-                  Topics.WORK_ORDER_COMMANDS, asset, Codecs.WORK_ORDER_COMMAND.encode(open)));
+  private WorkOrderBench(String[] argv) {
+    this.args = new BenchArgs(argv);
+    this.orders = args.integer("--orders", 100_000);
+    this.deadline = Duration.ofSeconds(args.integer("--deadline-seconds", 420));
+  }
+
+  public static void main(String[] argv) throws Exception {
+    new WorkOrderBench(argv).run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    int partitions = args.integer("--partitions", 4);
+    int concurrency = args.integer("--concurrency", 32);
+    String seed = args.text("--seed", "kafka");
+    if (!seed.equals("kafka") && !seed.equals("direct")) {
+      throw new IllegalArgumentException("--seed: kafka or direct, was " + seed);
+    }
+    long start = System.nanoTime();
+    try (CassandraServer c = CassandraServer.start();
+        KafkaServer k = KafkaServer.start()) {
+      cassandra = c;
+      kafka = k;
+      kafka.createTopics(
+          partitions, Topics.WORK_ORDER_COMMANDS, Topics.WORK_ORDER_EVENTS, Topics.ALARMS);
+      ApiTokens tokens = ApiTokens.hs256("bench-" + UUID.randomUUID() + UUID.randomUUID());
+      System.out.printf(
+          "servers up in %.1f s; %d cores, load average %s%n",
+          seconds(start), Runtime.getRuntime().availableProcessors(), loadAverage());
+      try (SchedulingService service = SchedulingService.start(config(tokens, concurrency))) {
+        System.out.printf(
+            "service: %d partitions per topic, concurrency %d per intake%n",
+            partitions, concurrency);
+        if (seed.equals("kafka")) {
+          seedThroughKafka(service);
+        } else {
+          seedDirectly(service, concurrency);
+        }
+        int transitions = args.integer("--transitions", 5000);
+        assignThroughKafka(service, transitions);
+        Vertx vertx = Vertx.vertx();
+        try {
+          String base = "http://127.0.0.1:" + service.apiPort();
+          planThroughRest(service, base, token(tokens, vertx, "planner"), transitions);
+          queries(base, token(tokens, vertx, "viewer"));
+        } finally {
+          vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
       }
-      double produced = seconds(t0);
-      LongSupplier handled = () -> intake.stream().mapToLong(c -> c.handledCount()).sum();
-      double stored = waitFor(handled, orders, t0, deadline);
-      double published = waitFor(publisher::publishedCount, orders, t0, deadline);
-      double projected = waitFor(projector::appliedCount, orders, t0, deadline);
-      System.out.printf(
-          "orders=%d intakes=%d produced in %.1f s%n"
-              + "stored   %d in %.1f s -> %.0f commands/s (Kafka -> event store)%n"
-              + "published %d in %.1f s -> %.0f events/s (-> workorder.events.v1)%n"
-              + "projected %d in %.1f s -> %.0f events/s (-> read side)%n",
-          orders,
-          intakes,
-          produced,
-          handled.getAsLong(),
-          stored,
-          handled.getAsLong() / stored,
-          publisher.publishedCount(),
-          published,
-          publisher.publishedCount() / published,
-          projector.appliedCount(),
-          projected,
-          projector.appliedCount() / projected);
-      for (WorkOrderCommandConsumer c : intake) {
-        c.close();
+    }
+    System.out.printf("bench done in %.1f s%n", seconds(start));
+  }
+
+  private SchedulingConfig config(ApiTokens tokens, int concurrency) {
+    InetSocketAddress cql = cassandra.contactPoint();
+    return new SchedulingConfig(
+        new KafkaSettings(
+            kafka.bootstrapServers(),
+            Optional.of(kafka.clientCredentials().username()),
+            Optional.of(kafka.clientCredentials().password())),
+        new CassandraSettings(
+            List.of(InetSocketAddress.createUnresolved("127.0.0.1", cql.getPort())),
+            cassandra.localDatacenter(),
+            Optional.of(cassandra.applicationCredentials().username()),
+            Optional.of(cassandra.applicationCredentials().password()),
+            KEYSPACE,
+            1),
+        new WorkOrderApiVerticle.Listen("127.0.0.1", 0),
+        tokens,
+        "bench",
+        concurrency);
+  }
+
+  /** The real command path: OpenWorkOrder commands on workorder.commands.v1. */
+  private void seedThroughKafka(SchedulingService service) throws Exception {
+    Phase phase = new Phase("seed " + orders + " orders through workorder.commands.v1");
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (int i = 0; i < orders; i++) {
+        OpenWorkOrder open = open(i);
+        ids.add(open.workOrderId());
+        producer.send(
+            new ProducerRecord<>(
+                Topics.WORK_ORDER_COMMANDS,
+                open.assetId(),
+                Codecs.WORK_ORDER_COMMAND.encode(open)));
       }
-      queryLatency(handler, store, cql, ids, sites, queries, deadline, publisher);
-      projector.close();
-      publisher.close();
+    }
+    double produced = phase.elapsed();
+    phase.progress(service, orders);
+    double stored = phase.await(service::commandsHandled, orders);
+    double published = phase.await(service::eventsPublished, orders);
+    double projected = phase.await(service::eventsProjected, orders);
+    phase.end(
+        String.format(
+            "produced in %.1f s%n"
+                + "  stored    %,d in %.1f s -> %.0f commands/s (Kafka -> event store)%n"
+                + "  published %,d by %.1f s%n"
+                + "  projected %,d by %.1f s -> %.0f commands/s end to end (Kafka -> stored ->"
+                + " published -> projected)",
+            produced,
+            service.commandsHandled(),
+            stored,
+            service.commandsHandled() / stored,
+            service.eventsPublished(),
+            published,
+            service.eventsProjected(),
+            projected,
+            service.eventsProjected() / projected));
+  }
+
+  /** Appends the opening events to the event store directly, then waits for the projections. */
+  private void seedDirectly(SchedulingService service, int concurrency) throws Exception {
+    Phase phase = new Phase("seed " + orders + " orders by event-store appends (no command path)");
+    try (CqlSession session = cassandra.openSession()) {
+      CassandraEventStore store = new CassandraEventStore(session, KEYSPACE);
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+      List<Future<Boolean>> appends = new ArrayList<>();
+      for (int i = 0; i < orders; i++) {
+        OpenWorkOrder open = open(i);
+        ids.add(open.workOrderId());
+        List<WorkOrderEvent> events = ((Outcome.Applied) WorkOrder.open(open)).events();
+        appends.add(pool.submit(() -> store.append(open.workOrderId(), 0, events)));
+      }
+      for (Future<Boolean> append : appends) {
+        append.get();
+      }
+      pool.shutdown();
+    }
+    double stored = phase.elapsed();
+    phase.progress(service, orders);
+    double projected = phase.await(service::eventsProjected, orders);
+    phase.end(
+        String.format(
+            "  stored    %,d in %.1f s -> %.0f appends/s%n  projected %,d by %.1f s",
+            orders, stored, orders / stored, service.eventsProjected(), projected));
+  }
+
+  /** AssignWorkOrder commands through Kafka on the filled store, until projected. */
+  private void assignThroughKafka(SchedulingService service, int count) throws Exception {
+    long handled0 = service.commandsHandled();
+    long projected0 = service.eventsProjected();
+    Phase phase = new Phase(count + " AssignWorkOrder commands through Kafka on the filled store");
+    Random random = new Random(11);
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (int i = 0; i < count; i++) {
+        int n = random.nextInt(ids.size());
+        WorkOrderCommand assign =
+            new AssignWorkOrder(
+                UUID.randomUUID(),
+                WorkOrderCommand.SCHEMA_VERSION,
+                ids.get(n),
+                asset(n),
+                "tech-" + (i % 50),
+                T0.plusSeconds(orders + i));
+        producer.send(
+            new ProducerRecord<>(
+                Topics.WORK_ORDER_COMMANDS,
+                assign.assetId(),
+                Codecs.WORK_ORDER_COMMAND.encode(assign)));
+      }
+    }
+    double stored = phase.await(() -> service.commandsHandled() - handled0, count);
+    double projected = phase.await(() -> service.eventsProjected() - projected0, count);
+    phase.end(
+        String.format(
+            "  stored    %,d in %.1f s -> %.0f commands/s%n"
+                + "  projected %,d by %.1f s -> %.0f commands/s end to end",
+            service.commandsHandled() - handled0,
+            stored,
+            (service.commandsHandled() - handled0) / stored,
+            service.eventsProjected() - projected0,
+            projected,
+            (service.eventsProjected() - projected0) / projected));
+  }
+
+  /** Plan transitions through REST from concurrent clients, until projected. */
+  private void planThroughRest(SchedulingService service, String base, String token, int count)
+      throws Exception {
+    int clients = args.integer("--rest-clients", 8);
+    long projected0 = service.eventsProjected();
+    Phase phase =
+        new Phase(count + " plan transitions through REST, " + clients + " concurrent clients");
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    Semaphore inFlight = new Semaphore(clients);
+    AtomicInteger failed = new AtomicInteger();
+    long[] latency = new long[count];
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      inFlight.acquire();
+      done.add(
+          pool.submit(
+              () -> {
+                try {
+                  JsonObject plan =
+                      new JsonObject()
+                          .put("action", "plan")
+                          .put("plannedStart", T0.plusSeconds(86_400L + n * 60L).toString())
+                          .put("plannedEnd", T0.plusSeconds(90_000L + n * 60L).toString());
+                  long t = System.nanoTime();
+                  HttpResponse<String> r =
+                      http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      base
+                                          + "/api/v1/work-orders/"
+                                          + ids.get((n * 7919) % ids.size())
+                                          + "/transitions"))
+                              .header("Authorization", "Bearer " + token)
+                              .header("content-type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString(plan.encode()))
+                              .timeout(Duration.ofSeconds(30))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  latency[n] = System.nanoTime() - t;
+                  if (r.statusCode() != 200) {
+                    failed.incrementAndGet();
+                  }
+                } catch (Exception e) {
+                  failed.incrementAndGet();
+                } finally {
+                  inFlight.release();
+                }
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    double stored = phase.elapsed();
+    double projected =
+        phase.await(() -> service.eventsProjected() - projected0, count - failed.get());
+    phase.end(
+        String.format(
+            "  stored    %,d in %.1f s -> %.0f commands/s (%d failed); request p50 %.1f ms, p99"
+                + " %.1f ms%n"
+                + "  projected %,d by %.1f s -> %.0f commands/s end to end",
+            count - failed.get(),
+            stored,
+            (count - failed.get()) / stored,
+            failed.get(),
+            percentile(latency, count, 50),
+            percentile(latency, count, 99),
+            service.eventsProjected() - projected0,
+            projected,
+            (service.eventsProjected() - projected0) / projected));
+  }
+
+  /** Sequential GET latency on the filled store. */
+  private void queries(String base, String token) throws Exception {
+    int queries = args.integer("--queries", 2000);
+    Phase phase = new Phase(queries + " queries of each kind, sequential, over HTTP");
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Random random = new Random(7);
+    long end = System.nanoTime() + deadline.toNanos();
+    long[] get = new long[queries];
+    long[] site = new long[queries];
+    long[] asset = new long[queries];
+    int done = 0;
+    for (; done < queries && System.nanoTime() < end; done++) {
+      get[done] =
+          timed(http, base + "/api/v1/work-orders/" + ids.get(random.nextInt(ids.size())), token);
+      site[done] =
+          timed(
+              http,
+              base + "/api/v1/work-orders?pageSize=25&siteId=site-" + random.nextInt(SITES),
+              token);
+      asset[done] =
+          timed(
+              http,
+              base + "/api/v1/work-orders?pageSize=25&assetId=" + asset(random.nextInt(ASSETS)),
+              token);
+    }
+    phase.end(
+        String.format(
+            "  store holds %,d orders; %d queries each%n"
+                + "  GET one order (event-store replay):       p50 %.2f ms  p99 %.2f ms%n"
+                + "  list a site's open orders (25, by urgency): p50 %.2f ms  p99 %.2f ms%n"
+                + "  list an asset's history (25, newest first): p50 %.2f ms  p99 %.2f ms",
+            ids.size(),
+            done,
+            percentile(get, done, 50),
+            percentile(get, done, 99),
+            percentile(site, done, 50),
+            percentile(site, done, 99),
+            percentile(asset, done, 50),
+            percentile(asset, done, 99)));
+  }
+
+  private OpenWorkOrder open(int i) {
+    return new OpenWorkOrder(
+        UUID.nameUUIDFromBytes(
+            ("bench-open-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        WorkOrderCommand.SCHEMA_VERSION,
+        "WO-bench-" + i,
+        "site-" + (i % SITES),
+        asset(i),
+        WorkOrderPriority.values()[i % 4],
+        "alm-bench-" + i,
+        "rule-" + i, // a rule per order: every command opens an order (none attaches)
+        "bench order " + i,
+        Map.of("temperature.max", 90.0 + i % 10),
+        T0.plusSeconds(i));
+  }
+
+  private static String asset(int i) {
+    return "asset-" + (i % ASSETS);
+  }
+
+  /** One timed phase with machine and process CPU over it. */
+  private final class Phase {
+    private final String name;
+    private final long t0 = System.nanoTime();
+    private final long[] machine0 = machineTicks();
+    private final long self0 = ticks(ProcessHandle.current().pid());
+    private final long cassandra0 = ticks(cassandra.pid());
+    private final long kafka0 = ticks(kafka.pid());
+
+    Phase(String name) {
+      this.name = name;
+      System.out.println("== " + name);
+    }
+
+    double elapsed() {
+      return seconds(t0);
+    }
+
+    /** Prints the counts every 30 s until everything is projected or the deadline. */
+    void progress(SchedulingService service, long target) throws InterruptedException {
+      long end = t0 + deadline.toNanos();
+      long next = System.nanoTime();
+      while (service.eventsProjected() < target && System.nanoTime() < end) {
+        if (System.nanoTime() >= next) {
+          System.out.printf(
+              "  %6.0f s: stored %,d, published %,d, projected %,d%n",
+              elapsed(),
+              service.commandsHandled(),
+              service.eventsPublished(),
+              service.eventsProjected());
+          next += TimeUnit.SECONDS.toNanos(30);
+        }
+        Thread.sleep(200);
+      }
+    }
+
+    /** Waits until {@code count} reaches {@code target} or the deadline; returns the seconds. */
+    double await(LongSupplier count, long target) throws InterruptedException {
+      long end = t0 + deadline.toNanos();
+      while (count.getAsLong() < target && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      return seconds(t0);
+    }
+
+    void end(String figures) {
+      double s = elapsed();
+      long[] machine1 = machineTicks();
+      double busy = machine1[0] - machine0[0];
+      double all = machine1[1] - machine0[1];
+      System.out.println(figures);
+      System.out.printf(
+          "  CPU over %.1f s: machine %.0f%% of %d cores busy; cores used: bench+service JVM %.2f,"
+              + " Cassandra %.2f, Kafka %.2f; load average %s%n",
+          s,
+          all == 0 ? 0 : 100 * busy / all,
+          Runtime.getRuntime().availableProcessors(),
+          ProcessCpu.cores(self0, ticks(ProcessHandle.current().pid()), s),
+          ProcessCpu.cores(cassandra0, ticks(cassandra.pid()), s),
+          ProcessCpu.cores(kafka0, ticks(kafka.pid()), s),
+          loadAverage());
+      System.out.flush();
     }
   }
 
-  private static void queryLatency(
-      WorkOrderCommandHandler handler,
-      CassandraEventStore store,
-      CqlSession cql,
-      List<String> ids,
-      int sites,
-      int queries,
-      Duration deadline,
-      OutboxPublisher publisher)
-      throws Exception {
-    Vertx vertx = Vertx.vertx();
+  private static long ticks(long pid) {
     try {
-      ApiTokens tokens = ApiTokens.hs256("bench-" + UUID.randomUUID() + UUID.randomUUID());
-      WorkOrderApiVerticle api =
-          new WorkOrderApiVerticle(
-              new WorkOrderApiVerticle.Listen("127.0.0.1", 0),
-              handler,
-              store,
-              new CassandraWorkOrderQueries(cql, KEYSPACE),
-              tokens,
-              publisher::nudge,
-              Clock.systemUTC(),
-              null);
-      vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      String token =
-          tokens.issue(
-              vertx,
-              new JsonObject().put("sub", "bench").put("roles", new JsonArray().add("viewer")),
-              3600);
-      String base = "http://127.0.0.1:" + api.actualPort();
-      HttpClient http = HttpClient.newHttpClient();
-      Random random = new Random(7);
-      long end = System.nanoTime() + deadline.toNanos();
-      long[] get = new long[queries];
-      long[] list = new long[queries];
-      int done = 0;
-      for (; done < queries && System.nanoTime() < end; done++) {
-        get[done] =
-            timed(http, base + "/api/v1/work-orders/" + ids.get(random.nextInt(ids.size())), token);
-        list[done] =
-            timed(
-                http,
-                base + "/api/v1/work-orders?pageSize=25&siteId=site-" + random.nextInt(sites),
-                token);
-      }
-      System.out.printf(
-          "store holds %d orders; %d queries each, sequential, over HTTP%n"
-              + "GET one order (event-store replay): p50 %.2f ms  p99 %.2f ms%n"
-              + "list open orders of a site (25, projection): p50 %.2f ms  p99 %.2f ms%n",
-          ids.size(),
-          done,
-          percentile(get, done, 50),
-          percentile(get, done, 99),
-          percentile(list, done, 50),
-          percentile(list, done, 99));
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return ProcessCpu.ticks(pid);
+    } catch (IOException e) {
+      return 0;
     }
+  }
+
+  /** Busy and total jiffies of all CPUs from the first line of /proc/stat. */
+  private static long[] machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < Math.min(f.length, 9); i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static String token(ApiTokens tokens, Vertx vertx, String role) {
+    return tokens.issue(
+        vertx, new JsonObject().put("sub", "bench").put("roles", new JsonArray().add(role)), 7200);
   }
 
   private static long timed(HttpClient http, String url, String token) throws Exception {
@@ -235,6 +506,7 @@ public final class WorkOrderBench {
         http.send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     long took = System.nanoTime() - start;
@@ -255,43 +527,14 @@ public final class WorkOrderBench {
     return sorted[Math.max(0, index)] / 1e6;
   }
 
-  private static double waitFor(LongSupplier count, long target, long t0, Duration deadline)
-      throws InterruptedException {
-    long end = t0 + deadline.toNanos();
-    while (count.getAsLong() < target && System.nanoTime() < end) {
-      Thread.sleep(50);
-    }
-    return seconds(t0);
-  }
-
   private static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static KafkaProducer<String, byte[]> producer(KafkaServer kafka) {
+  private KafkaProducer<String, byte[]> producer() {
     Map<String, Object> props = new HashMap<>(kafka.clientProperties());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(KafkaServer kafka, String group) {
-    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static Map<String, Integer> options(String[] args) {
-    Map<String, Integer> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      try {
-        options.put(args[i], Integer.parseInt(args[i + 1]));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(args[i] + ": not a whole number: " + args[i + 1]);
-      }
-    }
-    return options;
   }
 }

@@ -26,6 +26,8 @@ import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
 import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
 import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
+import io.plantline.scheduling.domain.ClearanceResult;
+import io.plantline.scheduling.domain.CommandResult;
 import io.plantline.scheduling.domain.WorkOrder;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
 import io.plantline.scheduling.domain.WorkOrderStatus;
@@ -95,17 +97,35 @@ class AlarmClearanceIT {
                 new CassandraOutbox(cql, KEYSPACE),
                 producer(),
                 EVENTS,
-                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
                 Duration.ofSeconds(5),
                 Clock.systemUTC())
             .start();
     commands =
         new WorkOrderCommandConsumer(
-                consumer(), Topics.WORK_ORDER_COMMANDS, handler, r -> publisher.nudge(), backoff())
+                consumer(),
+                Topics.WORK_ORDER_COMMANDS,
+                handler,
+                r -> {
+                  if (r instanceof CommandResult.Applied a) {
+                    publisher.appended(a.events());
+                  }
+                },
+                backoff(),
+                4)
             .start();
     alarms =
         new AlarmClearanceConsumer(
-                consumer(), Topics.ALARMS, handler, r -> publisher.nudge(), backoff())
+                consumer(),
+                Topics.ALARMS,
+                handler,
+                r -> {
+                  if (r instanceof ClearanceResult.Verified) {
+                    publisher.nudge();
+                  }
+                },
+                backoff(),
+                4)
             .start();
   }
 

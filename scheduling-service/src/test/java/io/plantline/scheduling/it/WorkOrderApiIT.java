@@ -111,7 +111,7 @@ class WorkOrderApiIT {
             store,
             new CassandraWorkOrderQueries(cql, KEYSPACE),
             tokens,
-            publisher::nudge,
+            a -> publisher.appended(a.events()),
             Clock.systemUTC(),
             null);
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

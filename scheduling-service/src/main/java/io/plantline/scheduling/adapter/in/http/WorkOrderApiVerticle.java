@@ -59,14 +59,15 @@ public final class WorkOrderApiVerticle extends VerticleBase {
   private final WorkOrderEventStore store;
   private final CassandraWorkOrderQueries queries;
   private final ApiTokens tokens;
-  private final Runnable afterWrite;
+  private final java.util.function.Consumer<CommandResult.Applied> afterWrite;
   private final Clock clock;
   private final OpsEndpoints ops;
   private HttpServer server;
 
   /**
    * An API over the handler (writes), the store (get) and the projections (lists), with the
-   * operations routes of {@code ops} (null for none).
+   * operations routes of {@code ops} (null for none); {@code afterWrite} gets what each request
+   * stored (to hand the events to the outbox publisher).
    */
   public WorkOrderApiVerticle(
       Listen listen,
@@ -74,7 +75,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
       WorkOrderEventStore store,
       CassandraWorkOrderQueries queries,
       ApiTokens tokens,
-      Runnable afterWrite,
+      java.util.function.Consumer<CommandResult.Applied> afterWrite,
       Clock clock,
       OpsEndpoints ops) {
     this.listen = listen;
@@ -262,7 +263,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
         command,
         result -> {
           if (result instanceof CommandResult.Applied a) {
-            afterWrite.run();
+            afterWrite.accept(a);
             json(ctx, appliedStatus, WorkOrderJson.result(a.workOrderId(), a.version(), false));
           } else if (result instanceof CommandResult.Duplicate d) {
             json(ctx, 200, WorkOrderJson.result(d.workOrderId(), null, true));

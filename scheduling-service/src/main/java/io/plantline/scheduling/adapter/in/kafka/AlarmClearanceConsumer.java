@@ -47,10 +47,25 @@ public final class AlarmClearanceConsumer implements AutoCloseable {
       WorkOrderCommandHandler handler,
       Consumer<ClearanceResult> afterHandled,
       Duration backoff) {
+    this(consumer, topic, handler, afterHandled, backoff, 1);
+  }
+
+  /**
+   * An intake handling up to {@code parallelism} devices' alarms at once (one device's in order);
+   * call {@link #start()} to run it.
+   */
+  public AlarmClearanceConsumer(
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      String topic,
+      WorkOrderCommandHandler handler,
+      Consumer<ClearanceResult> afterHandled,
+      Duration backoff,
+      int parallelism) {
     this.handler = handler;
     this.afterHandled = afterHandled;
     this.loop =
-        new ManualCommitConsumer("workorder-alarm-intake", consumer, topic, this::handle, backoff);
+        new ManualCommitConsumer(
+            "workorder-alarm-intake", consumer, topic, this::handle, backoff, parallelism);
   }
 
   /** Subscribes and starts polling. */

@@ -1,10 +1,20 @@
 package io.plantline.scheduling.adapter.in.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -14,10 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Kafka polling loop on its own thread that hands each record to a handler, in partition order,
- * and commits offsets only after the handler returned. When the handler throws (a store is down),
- * the handled prefix is committed and the rest is re-read after a back-off, so every record is
- * handled at least once; handlers are idempotent.
+ * A Kafka polling loop on its own thread that hands each record to a handler and commits offsets
+ * only after the handler returned, so every record is handled at least once; handlers are
+ * idempotent.
+ *
+ * <p>With a parallelism of 1 the records are handled one at a time in partition order; when the
+ * handler throws (a store is down), the handled prefix is committed and the rest is re-read after a
+ * back-off. With a larger parallelism each polled batch is split into lanes by record key (the
+ * device id, so one asset's records, and with them each work order's, keep their order) and the
+ * lanes run concurrently on that many worker threads; the batch's offsets are committed once every
+ * lane is done. When a lane fails, the rest of that lane is not handled, nothing of the batch is
+ * committed and the whole batch is re-read after the back-off.
  */
 public final class ManualCommitConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ManualCommitConsumer.class);
@@ -27,7 +44,19 @@ public final class ManualCommitConsumer implements AutoCloseable {
   private final Consumer<ConsumerRecord<String, byte[]>> handler;
   private final Duration backoff;
   private final Thread thread;
+  private final ExecutorService workers;
   private volatile boolean running = true;
+  private volatile Runnable onReassignment = () -> {};
+
+  /** A sequential loop (parallelism 1); call {@link #start()} to run it. */
+  public ManualCommitConsumer(
+      String name,
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      String topic,
+      Consumer<ConsumerRecord<String, byte[]>> handler,
+      Duration backoff) {
+    this(name, consumer, topic, handler, backoff, 1);
+  }
 
   /**
    * A loop; call {@link #start()} to run it.
@@ -35,20 +64,37 @@ public final class ManualCommitConsumer implements AutoCloseable {
    * @param name thread name
    * @param consumer a Kafka consumer with auto-commit off, owned (closed) by this object
    * @param topic the topic to subscribe to
-   * @param handler handles one record; throws to have it re-read
+   * @param handler handles one record; throws to have it re-read; must be thread-safe when {@code
+   *     parallelism} is above 1
    * @param backoff pause after a failure before re-reading
+   * @param parallelism how many keys are handled at once, 1 or more
    */
   public ManualCommitConsumer(
       String name,
       org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
       String topic,
       Consumer<ConsumerRecord<String, byte[]>> handler,
-      Duration backoff) {
+      Duration backoff,
+      int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be 1 or more, was " + parallelism);
+    }
     this.consumer = consumer;
     this.topic = topic;
     this.handler = handler;
     this.backoff = backoff;
     this.thread = new Thread(this::run, name);
+    this.workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, named(name));
+  }
+
+  /**
+   * Runs {@code action} on the polling thread whenever partitions are revoked or assigned (no
+   * handler runs then), for example to drop state cached for the partitions' keys. Call before
+   * {@link #start()}.
+   */
+  public ManualCommitConsumer onReassignment(Runnable action) {
+    this.onReassignment = action;
+    return this;
   }
 
   /** Subscribes and starts the polling thread. */
@@ -64,9 +110,28 @@ public final class ManualCommitConsumer implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(
+          List.of(topic),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              onReassignment.run();
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              onReassignment.run();
+            }
+          });
       while (running) {
-        pollOnce();
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+          if (workers == null) {
+            handleInOrder(records);
+          } else {
+            handleInLanes(records);
+          }
+        }
       }
     } catch (WakeupException e) {
       if (running) {
@@ -74,11 +139,13 @@ public final class ManualCommitConsumer implements AutoCloseable {
       }
     } finally {
       consumer.close(Duration.ofSeconds(10));
+      if (workers != null) {
+        workers.shutdownNow();
+      }
     }
   }
 
-  private void pollOnce() {
-    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+  private void handleInOrder(ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       TopicPartition tp = new TopicPartition(record.topic(), record.partition());
@@ -98,9 +165,48 @@ public final class ManualCommitConsumer implements AutoCloseable {
       }
       done.put(tp, new OffsetAndMetadata(record.offset() + 1));
     }
-    if (!done.isEmpty()) {
-      consumer.commitSync(done);
+    consumer.commitSync(done);
+  }
+
+  private void handleInLanes(ConsumerRecords<String, byte[]> records) {
+    Map<Object, List<ConsumerRecord<String, byte[]>>> lanes = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      Object lane = record.key() != null ? record.key() : record.partition();
+      lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(record);
     }
+    List<CompletableFuture<Void>> running = new ArrayList<>(lanes.size());
+    for (List<ConsumerRecord<String, byte[]>> lane : lanes.values()) {
+      running.add(CompletableFuture.runAsync(() -> lane.forEach(handler), workers));
+    }
+    try {
+      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      LOG.warn(
+          "handling a batch of {} failed; re-reading it after {}: {}",
+          topic,
+          backoff,
+          String.valueOf(e.getCause()));
+      for (TopicPartition p : records.partitions()) {
+        consumer.seek(p, records.records(p).get(0).offset());
+      }
+      sleep(backoff);
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    for (TopicPartition p : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> inPartition = records.records(p);
+      done.put(p, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+    }
+    consumer.commitSync(done);
+  }
+
+  private static ThreadFactory named(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static void sleep(Duration pause) {
@@ -111,7 +217,7 @@ public final class ManualCommitConsumer implements AutoCloseable {
     }
   }
 
-  /** Stops polling and closes the consumer. */
+  /** Stops polling (after the batch in hand) and closes the consumer. */
   @Override
   public void close() throws InterruptedException {
     running = false;

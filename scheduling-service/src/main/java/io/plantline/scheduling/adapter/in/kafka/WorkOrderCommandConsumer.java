@@ -44,11 +44,25 @@ public final class WorkOrderCommandConsumer implements AutoCloseable {
       WorkOrderCommandHandler handler,
       Consumer<CommandResult> afterHandled,
       Duration backoff) {
+    this(consumer, topic, handler, afterHandled, backoff, 1);
+  }
+
+  /**
+   * An intake handling up to {@code parallelism} assets' commands at once (one asset's in order);
+   * call {@link #start()} to run it.
+   */
+  public WorkOrderCommandConsumer(
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      String topic,
+      WorkOrderCommandHandler handler,
+      Consumer<CommandResult> afterHandled,
+      Duration backoff,
+      int parallelism) {
     this.handler = handler;
     this.afterHandled = afterHandled;
     this.loop =
         new ManualCommitConsumer(
-            "workorder-command-intake", consumer, topic, this::handle, backoff);
+            "workorder-command-intake", consumer, topic, this::handle, backoff, parallelism);
   }
 
   /** Subscribes and starts polling. */

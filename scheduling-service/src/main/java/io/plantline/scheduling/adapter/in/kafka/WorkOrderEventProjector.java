@@ -35,9 +35,24 @@ public final class WorkOrderEventProjector implements AutoCloseable {
       String topic,
       CassandraProjections projections,
       Duration backoff) {
+    this(consumer, topic, projections, backoff, 1);
+  }
+
+  /**
+   * A projector applying up to {@code parallelism} assets' events at once (one asset's in order);
+   * call {@link #start()} to run it.
+   */
+  public WorkOrderEventProjector(
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      String topic,
+      CassandraProjections projections,
+      Duration backoff,
+      int parallelism) {
     this.projections = projections;
     this.loop =
-        new ManualCommitConsumer("workorder-projector", consumer, topic, this::handle, backoff);
+        new ManualCommitConsumer(
+                "workorder-projector", consumer, topic, this::handle, backoff, parallelism)
+            .onReassignment(projections::forgetCachedAssets);
   }
 
   /** Subscribes and starts polling. */

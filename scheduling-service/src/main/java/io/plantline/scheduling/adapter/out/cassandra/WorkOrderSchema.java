@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  *   <li>{@code work_order_events}: one partition per work order, one row per version; appends are
  *       lightweight transactions {@code IF NOT EXISTS} on (work_order_id, version), which is the
  *       optimistic-concurrency check.
- *   <li>{@code work_order_outbox}: one row per appended event version, written before the append,
- *       spread over {@link #OUTBOX_BUCKETS} partitions; the publisher scans it.
- *   <li>{@code work_order_published}: per work order, the highest version already on Kafka.
+ *   <li>{@code work_order_outbox}: one row per appended event version, written before the append
+ *       and removed once the version is on Kafka, spread over {@link #OUTBOX_BUCKETS} partitions;
+ *       the publisher scans it. Its tombstones are dropped at the next compaction ({@code
+ *       gc_grace_seconds = 0}): a removed mark that comes back only makes the publisher check the
+ *       stream again.
  *   <li>{@code work_order_commands}: command id to the work order it took effect on.
  *   <li>{@code active_order_by_cause}: (asset, rule) to the active work order, claimed with LWT.
  *   <li>{@code work_order_alarms}: per alarm id, the work order that names it (written with the
@@ -54,10 +56,8 @@ public final class WorkOrderSchema {
         "CREATE TABLE IF NOT EXISTS "
             + ks
             + "work_order_outbox (bucket int, work_order_id text, version bigint,"
-            + " marked_at timestamp, PRIMARY KEY (bucket, work_order_id, version))",
-        "CREATE TABLE IF NOT EXISTS "
-            + ks
-            + "work_order_published (work_order_id text PRIMARY KEY, version bigint)",
+            + " marked_at timestamp, PRIMARY KEY (bucket, work_order_id, version))"
+            + " WITH gc_grace_seconds = 0",
         "CREATE TABLE IF NOT EXISTS "
             + ks
             + "work_order_commands (command_id uuid PRIMARY KEY, work_order_id text)",
