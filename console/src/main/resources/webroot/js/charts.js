@@ -52,7 +52,8 @@ export function bucketChart(buckets, {from, to, unit = '', width = 760, height =
   for (let i = 0; i <= 4; i++) {
     const t = t0 + (t1 - t0) * i / 4;
     const label = new Date(t).toLocaleTimeString(undefined, {hour: '2-digit', minute: '2-digit'});
-    svg.append(s('text', {x: x(t), y: height - 8, 'text-anchor': 'middle', class: 'axis'}, label));
+    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
+    svg.append(s('text', {x: x(t), y: height - 8, 'text-anchor': anchor, class: 'axis'}, label));
   }
   const mid = b => Date.parse(b.start);
   const band = data.map(b => `${x(mid(b)).toFixed(1)},${y(b.max).toFixed(1)}`)

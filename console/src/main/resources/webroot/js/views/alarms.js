@@ -3,6 +3,8 @@ import {debounce, h, mount, notice, time} from '../dom.js';
 import {onLive} from '../live.js';
 
 const ACTIVE = 'RAISED,ACKNOWLEDGED,SHELVED';
+// What happened to the last command on each alarm; kept across re-renders of the list.
+const outcomes = new Map();
 
 export async function activeAlarmCount() {
   const r = await api('/api/v1/alarms' + query({state: 'RAISED'}));
@@ -11,16 +13,22 @@ export async function activeAlarmCount() {
 
 function actions(a, changed) {
   if (!can('COMMAND_ALARMS') || a.state === 'CLEARED') return h('td', null);
-  const status = h('span', {class: 'muted', testid: 'alarm-action-status'});
+  const outcome = outcomes.get(a.alarmId);
+  const status = h('span', {class: outcome && outcome.error ? 'error-text' : 'muted', testid: 'alarm-action-status'},
+    outcome ? outcome.text : '');
+  const show = (text, error) => {
+    outcomes.set(a.alarmId, {text, error});
+    status.textContent = text;
+    status.className = error ? 'error-text' : 'muted';
+  };
   const send = async (verb, body) => {
-    status.textContent = 'sending…';
+    show('sending…', false);
     try {
       await api(`/api/v1/alarms/${a.alarmId}/${verb}`, {method: 'POST', body});
-      status.textContent = verb === 'acknowledge' ? 'acknowledgement sent' : verb + ' sent';
+      show(verb === 'acknowledge' ? 'acknowledgement sent' : verb + ' sent', false);
       changed();
     } catch (e) {
-      status.textContent = e.message;
-      status.className = 'error-text';
+      show(e.message, true);
     }
   };
   const minutes = h('input', {type: 'number', min: 1, max: 10080, value: 60, class: 'short', testid: 'shelve-minutes', 'aria-label': 'shelve minutes'});
@@ -50,7 +58,9 @@ export function alarmTable(alarms, changed) {
       h('td', {testid: 'alarm-state'}, a.state + (a.acknowledged && a.state !== 'ACKNOWLEDGED' ? ' (acknowledged)' : '')),
       h('td', null, h('a', {href: '#/devices/' + a.deviceId}, a.deviceId), h('div', {class: 'muted'}, `${a.siteId} / ${a.areaId}`)),
       h('td', {testid: 'alarm-rule'}, a.ruleId),
-      h('td', null, a.message, h('div', {class: 'muted'}, evidence(a))),
+      h('td', {testid: 'alarm-message'}, a.message,
+        a.lastMessage && a.lastMessage !== a.message ? h('div', {class: 'muted', testid: 'alarm-last-message'}, a.lastMessage) : null,
+        h('div', {class: 'muted'}, evidence(a))),
       h('td', null, time(a.raisedAt)),
       h('td', null, a.workOrderId ? h('a', {href: '#/work-orders/' + a.workOrderId, testid: 'alarm-work-order'}, a.workOrderId) : h('span', {class: 'muted'}, '—')),
       actions(a, changed)))));

@@ -55,6 +55,7 @@ public final class AlarmBook {
             e.state(),
             old != null ? old.raisedAt() : e.occurredAt(),
             e.occurredAt(),
+            old == null || e.state() == AlarmState.RAISED ? e.message() : old.message(),
             e.message(),
             e.evidence().isEmpty() && old != null ? old.evidence() : e.evidence(),
             e.state() == AlarmState.ACKNOWLEDGED || (old != null && old.acknowledged()),

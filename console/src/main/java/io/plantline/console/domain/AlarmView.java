@@ -20,7 +20,8 @@ import java.util.UUID;
  * @param state the latest lifecycle state
  * @param raisedAt the time of the first event seen (the raise, normally)
  * @param updatedAt the time of the latest event
- * @param message the latest event's message
+ * @param message the raise's message (what the condition was), or the first event's
+ * @param lastMessage the latest event's message (for example who acknowledged)
  * @param evidence the latest non-empty evidence
  * @param acknowledged whether an ACKNOWLEDGED event was seen
  * @param workOrderId the work order opened for the alarm, or null
@@ -37,6 +38,7 @@ public record AlarmView(
     Instant raisedAt,
     Instant updatedAt,
     String message,
+    String lastMessage,
     Map<String, Double> evidence,
     boolean acknowledged,
     String workOrderId,
@@ -59,6 +61,7 @@ public record AlarmView(
         raisedAt,
         updatedAt,
         message,
+        lastMessage,
         evidence,
         acknowledged,
         id,

@@ -33,6 +33,8 @@ class AlarmBookTest {
     assertThat(shelved.acknowledged()).isTrue();
     assertThat(shelved.evidence()).containsEntry("temperature.mean", 93.5);
     assertThat(shelved.raisedAt()).isEqualTo(T0);
+    assertThat(shelved.message()).isEqualTo("winding temperature above 90 °C");
+    assertThat(shelved.lastMessage()).isEqualTo("shelved");
     assertThat(shelved.updatedAt()).isEqualTo(T0.plusSeconds(20));
     assertThat(book.size()).isEqualTo(1);
   }

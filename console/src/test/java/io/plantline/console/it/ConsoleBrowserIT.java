@@ -233,7 +233,27 @@ class ConsoleBrowserIT {
           assertThat(page.eval(row + ".querySelector('[data-testid=alarm-ack]')"))
               .as("no second acknowledge")
               .isNull();
+          assertThat(
+                  page.eval(row + ".querySelector('[data-testid=alarm-last-message]').textContent"))
+              .isEqualTo("Acknowledged by operator");
+          assertThat(
+                  (String)
+                      page.eval(row + ".querySelector('[data-testid=alarm-message]').textContent"))
+              .startsWith("Winding temperature 96.2 °C above 90 °C");
+          assertThat(
+                  page.eval(
+                      row + ".querySelector('[data-testid=alarm-action-status]').textContent"))
+              .isEqualTo("acknowledgement sent");
           page.screenshot(target.resolve("console-alarm.png"));
+
+          page.eval("location.hash = '#/devices/motor-12'");
+          page.await(
+              "device chart with buckets",
+              "document.querySelector('[data-testid=device-chart] polyline.avg-line')",
+              WAIT);
+          assertThat(page.eval("document.querySelectorAll('[data-testid=latest-row]').length"))
+              .isEqualTo(3);
+          page.screenshot(target.resolve("console-device.png"));
 
           page.eval("document.querySelector('[data-testid=nav-gateways]').click()");
           page.await(

@@ -30,6 +30,7 @@ final class AlarmJson {
             .put("raisedAt", a.raisedAt().toString())
             .put("updatedAt", a.updatedAt().toString())
             .put("message", a.message())
+            .put("lastMessage", a.lastMessage())
             .put("evidence", evidence);
     if (a.workOrderId() != null) {
       json.put("workOrderId", a.workOrderId());
