@@ -35,6 +35,11 @@ record Component(
     }
   }
 
+  /** The same component with another command line. */
+  Component withArgs(List<String> newArgs) {
+    return new Component(name, module, mainClass, heap, newArgs, readyUrl, readyLine);
+  }
+
   static Component readyAt(
       String name, String module, String mainClass, String heap, List<String> args, String url) {
     return new Component(name, module, mainClass, heap, args, Optional.of(url), Optional.empty());

@@ -52,6 +52,14 @@ public final class PlantDemo implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final String SITE_OF_GATEWAY_ID = "demo-gw-";
+  private static final Component SIMULATOR =
+      Component.readyWhenLogged(
+          "simulator",
+          "simulators",
+          "io.plantline.simulators.app.SimulatorMain",
+          "384m",
+          List.of(),
+          "Plantline simulator is ready");
 
   /**
    * What to run.
@@ -111,15 +119,20 @@ public final class PlantDemo implements AutoCloseable {
     deleteRecursively(run);
     Files.createDirectories(logs);
 
-    out.println("Starting Kafka, Mosquitto, Cassandra and QuestDB...");
+    Path logging = writeLogging(run);
+    Wiring wiring = new Wiring(settings.repoRoot().toAbsolutePath(), run, logs, logging);
+    boolean withConsole = wiring.isBuilt("console");
+    // What needs no server starts while the servers start: the plant and the console's users.
+    CompletableFuture<Path> consoleUsers =
+        withConsole
+            ? CompletableFuture.supplyAsync(() -> ConsoleUsers.ensure(wiring, secrets, run))
+            : CompletableFuture.completedFuture(null);
+    ChildProcess simulatorProcess = startSimulator(wiring);
+    out.println("Starting Kafka, Mosquitto, Cassandra, QuestDB and the simulated plant-small...");
     Servers s = startServers(secrets);
     s.kafka().createTopics(3, Topics.ALL.toArray(String[]::new));
     out.printf("  servers ready after %.1f s%n", seconds(begin));
-
-    Path logging = writeLogging(run);
-    Wiring wiring = new Wiring(settings.repoRoot().toAbsolutePath(), run, logs, logging);
-
-    SimulatedPlant plant = startSimulator(wiring, s, secrets, out);
+    SimulatedPlant plant = awaitSimulator(simulatorProcess, out);
     int gatewayPort = LoopbackPorts.next();
     Path gatewayConfig =
         GatewayConfig.write(
@@ -244,13 +257,10 @@ public final class PlantDemo implements AutoCloseable {
                 kafkaArgs,
                 cassandraArgs),
             health(schedulingPort)));
-    out.println("Starting the gateway, ingestion, the anomaly job and the scheduling service...");
-    startAll(wiring, services, out);
-
     Optional<String> consoleUrl = Optional.empty();
-    if (wiring.isBuilt("console")) {
+    if (withConsole) {
       int consolePort = settings.consolePort() == 0 ? LoopbackPorts.next() : settings.consolePort();
-      Path users = ConsoleUsers.ensure(wiring, secrets, run);
+      Path users = consoleUsers.join();
       Component console =
           Component.readyAt(
               "console",
@@ -275,11 +285,15 @@ public final class PlantDemo implements AutoCloseable {
                       "http://127.0.0.1:" + gatewayPort + "/metrics"),
                   kafkaArgs),
               "http://127.0.0.1:" + consolePort + "/");
-      startAll(wiring, List.of(console), out);
+      services.add(console);
       consoleUrl = Optional.of("http://127.0.0.1:" + consolePort + "/");
     } else {
       out.println("  console: not built (module console has no classes); skipped");
     }
+    out.println(
+        "Starting the gateway, ingestion, the anomaly job, the scheduling service and the"
+            + " console...");
+    startAll(wiring, services, out);
 
     Endpoints endpoints =
         new Endpoints(
@@ -372,8 +386,7 @@ public final class PlantDemo implements AutoCloseable {
         pool);
   }
 
-  private SimulatedPlant startSimulator(
-      Wiring wiring, Servers s, DemoSecrets secrets, PrintStream out) throws Exception {
+  private ChildProcess startSimulator(Wiring wiring) {
     Path plantFile = wiring.repoRoot().resolve("simulators/plants/plant-small.yaml");
     int controlPort = LoopbackPorts.next();
     List<String> args = new ArrayList<>();
@@ -388,16 +401,15 @@ public final class PlantDemo implements AutoCloseable {
     settings
         .scenario()
         .ifPresent(scenario -> args.addAll(List.of("--scenario", scenario.toString())));
-    Component simulator =
-        Component.readyWhenLogged(
-            "simulator",
-            "simulators",
-            "io.plantline.simulators.app.SimulatorMain",
-            "384m",
-            args,
-            "Plantline simulator is ready");
-    out.println("Starting the simulated plant (plant-small)...");
-    ChildProcess child = startAll(wiring, List.of(simulator), out).get(0);
+    ChildProcess child = wiring.launch(SIMULATOR.withArgs(args));
+    children.add(child);
+    return child;
+  }
+
+  private SimulatedPlant awaitSimulator(ChildProcess child, PrintStream out) throws Exception {
+    long begin = System.nanoTime();
+    Readiness.await(SIMULATOR, child, READY_TIMEOUT);
+    out.printf("  %-12s ready (pid %d, %.1f s more)%n", "simulator", child.pid(), seconds(begin));
     return SimulatedPlant.parse(Files.readString(child.logFile(), StandardCharsets.UTF_8));
   }
 
@@ -692,11 +704,27 @@ public final class PlantDemo implements AutoCloseable {
   static final class ConsoleUsers {
     private ConsoleUsers() {}
 
-    static Path ensure(Wiring wiring, DemoSecrets secrets, Path run) throws Exception {
+    static Path ensure(Wiring wiring, DemoSecrets secrets, Path run) {
       Path users = run.getParent().resolve("secrets").resolve("console-users.json");
       if (Files.exists(users)) {
         return users;
       }
+      Path partial = users.resolveSibling("console-users.json.partial");
+      try {
+        Files.deleteIfExists(partial);
+        addUsers(wiring, secrets, partial);
+        Files.move(partial, users); // all users or none
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the console users " + users, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while creating the console users", e);
+      }
+      return users;
+    }
+
+    private static void addUsers(Wiring wiring, DemoSecrets secrets, Path users)
+        throws InterruptedException {
       for (String role : DemoSecrets.CONSOLE_ROLES) {
         List<String> args =
             List.of(
@@ -730,7 +758,6 @@ public final class PlantDemo implements AutoCloseable {
               "console add-user " + role + " failed:\n" + adding.logTail(20));
         }
       }
-      return users;
     }
   }
 }

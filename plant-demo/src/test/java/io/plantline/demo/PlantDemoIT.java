@@ -112,6 +112,10 @@ class PlantDemoIT {
                 assertThat(a.state()).isEqualTo(AlarmState.RAISED);
               });
 
+      if (endpoints.consoleUrl().isPresent()) {
+        checkThroughTheConsole(endpoints, order.path("workOrderId").asText());
+      }
+
       String queryToken =
           ServiceTokens.issue(endpoints.serviceJwtKey(), "plant-demo-it", List.of("viewer"));
       JsonNode latest =
@@ -121,6 +125,36 @@ class PlantDemoIT {
     for (ChildProcess p : processes) {
       assertThat(p.isAlive()).as("%s stopped", p).isFalse();
     }
+  }
+
+  /** The operator's path: log in to the console, see the alarm and the work order through it. */
+  private static void checkThroughTheConsole(PlantDemo.Endpoints endpoints, String workOrderId)
+      throws Exception {
+    String console = endpoints.consoleUrl().orElseThrow().replaceAll("/$", "");
+    HttpResponse<String> login =
+        LoopbackHttp.sendForString(
+            HttpRequest.newBuilder(URI.create(console + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "username",
+                                "operator",
+                                "password",
+                                endpoints.consoleLogins().get("operator")))))
+                .build());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String token = JSON.readTree(login.body()).path("token").asText();
+    JsonNode viaConsole = getJson(console + "/api/v1/work-orders/" + workOrderId, token);
+    assertThat(viaConsole.path("assetId").asText()).isEqualTo(SPINDLE);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String alarms = "";
+    while (System.nanoTime() < deadline && !alarms.contains(RULE)) {
+      alarms = getJson(console + "/api/v1/alarms", token).toString();
+      Thread.sleep(500);
+    }
+    assertThat(alarms).as("alarms through the console").contains(SPINDLE, RULE);
   }
 
   private static JsonNode awaitWorkOrder(
