@@ -265,6 +265,9 @@ class WorkOrderApiIT {
             .put("plannedStart", "2026-12-01T06:00:00Z")
             .put("plannedEnd", "2026-12-01T10:00:00+02:00");
     assertThat(send("POST", transitions, plan, tech).statusCode()).isEqualTo(403);
+    assertThat(
+            send("POST", "/api/v1/work-orders/WO-none-p/transitions", plan, planner).statusCode())
+        .isEqualTo(404);
     HttpResponse<String> planned = send("POST", transitions, plan, planner);
     assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
     assertThat(new JsonObject(planned.body()).getLong("version")).isEqualTo(2);

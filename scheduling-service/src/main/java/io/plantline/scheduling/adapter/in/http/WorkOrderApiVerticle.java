@@ -158,12 +158,21 @@ public final class WorkOrderApiVerticle extends VerticleBase {
             throw new ForbiddenException("only a planner may plan a maintenance window");
           }
           java.util.OptionalLong expected = WorkOrderRequests.expectedVersion(body);
-          List<WorkOrderEvent> events = Ids.isValid(id) ? store.load(id) : List.of();
-          if (events.isEmpty()) {
+          if (!Ids.isValid(id)) {
             return new CommandResult.NotFound(id);
           }
-          Object command =
-              WorkOrderRequests.transition(body, id, events.get(0).assetId(), clock.instant());
+          // contract commands name the asset, so the order is read first; plan and verify do
+          // not, and the handler's own read tells whether the order exists
+          String assetId = null;
+          Object action = body.getValue("action");
+          if (!"plan".equals(action) && !"verify".equals(action)) {
+            List<WorkOrderEvent> events = store.load(id);
+            if (events.isEmpty()) {
+              return new CommandResult.NotFound(id);
+            }
+            assetId = events.get(0).assetId();
+          }
+          Object command = WorkOrderRequests.transition(body, id, assetId, clock.instant());
           if (command instanceof VerifyWorkOrder verify) {
             return handler.verify(verify, expected);
           } else if (command instanceof PlanWorkOrder plan) {
