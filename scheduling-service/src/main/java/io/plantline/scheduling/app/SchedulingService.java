@@ -148,17 +148,22 @@ public final class SchedulingService implements AutoCloseable {
     return api.actualPort();
   }
 
-  /** Commands the Kafka intake handled (any result) since start. */
+  /** Commands the Kafka intake handled (any result, redeliveries included) since start. */
   public long commandsHandled() {
     return commands.handledCount();
   }
 
-  /** Events published to Kafka since start. */
+  /** Commands from Kafka that stored events since start (each command once). */
+  public long commandsApplied() {
+    return commands.appliedCount();
+  }
+
+  /** Events sent to Kafka and acknowledged since start (resends count again). */
   public long eventsPublished() {
     return publisher.publishedCount();
   }
 
-  /** Events applied to the projections since start. */
+  /** Events applied to the projections since start (redeliveries count again). */
   public long eventsProjected() {
     return projector.appliedCount();
   }
@@ -176,6 +181,7 @@ public final class SchedulingService implements AutoCloseable {
   private PrometheusMeterRegistry registry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     counter(registry, "plantline.workorder.commands.handled", commands, c -> c.handledCount());
+    counter(registry, "plantline.workorder.commands.applied", commands, c -> c.appliedCount());
     counter(registry, "plantline.workorder.commands.rejected", commands, c -> c.rejectedCount());
     counter(registry, "plantline.workorder.alarm.clearances", alarms, a -> a.clearanceCount());
     counter(registry, "plantline.workorder.alarm.verified", alarms, a -> a.verifiedCount());

@@ -73,7 +73,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       service and the load, Cassandra, Kafka).
  * </ol>
  *
- * Every phase stops at {@code --deadline-seconds} and prints what it reached.
+ * Every phase stops at {@code --deadline-seconds} (default 900) and prints what it reached; a phase
+ * that did not finish says so, and the phases after it are then not comparable.
  */
 public final class WorkOrderBench {
   private static final String KEYSPACE = "workorders_bench";
@@ -91,7 +92,7 @@ public final class WorkOrderBench {
   private WorkOrderBench(String[] argv) {
     this.args = new BenchArgs(argv);
     this.orders = args.integer("--orders", 100_000);
-    this.deadline = Duration.ofSeconds(args.integer("--deadline-seconds", 420));
+    this.deadline = Duration.ofSeconds(args.integer("--deadline-seconds", 900));
   }
 
   public static void main(String[] argv) throws Exception {
@@ -118,6 +119,7 @@ public final class WorkOrderBench {
           "servers up in %.1f s; %d cores, load average %s%n",
           seconds(start), Runtime.getRuntime().availableProcessors(), loadAverage());
       try (SchedulingService service = SchedulingService.start(config(tokens, concurrency))) {
+        running = service;
         System.out.printf(
             "service: %d partitions per topic, concurrency %d per intake%n",
             partitions, concurrency);
@@ -126,13 +128,17 @@ public final class WorkOrderBench {
         } else {
           seedDirectly(service, concurrency);
         }
-        int transitions = args.integer("--transitions", 5000);
+        int transitions = args.integer("--transitions", 3000);
         assignThroughKafka(service, transitions);
         Vertx vertx = Vertx.vertx();
         try {
           String base = "http://127.0.0.1:" + service.apiPort();
           planThroughRest(service, base, token(tokens, vertx, "planner"), transitions);
           queries(base, token(tokens, vertx, "viewer"));
+          System.out.printf(
+              "consistency: work_order_view holds %,d rows for %,d orders%n",
+              viewRows(), ids.size());
+          counting.close();
         } finally {
           vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
@@ -177,25 +183,28 @@ public final class WorkOrderBench {
     }
     double produced = phase.elapsed();
     phase.progress(service, orders);
-    double stored = phase.await(service::commandsHandled, orders);
-    double published = phase.await(service::eventsPublished, orders);
-    double projected = phase.await(service::eventsProjected, orders);
+    double stored = phase.await(service::commandsApplied, orders);
+    double projected = phase.awaitViewRows(orders);
+    long viewRows = viewRows();
+    phase.checkComplete(viewRows, orders);
     phase.end(
         String.format(
             "produced in %.1f s%n"
-                + "  stored    %,d in %.1f s -> %.0f commands/s (Kafka -> event store)%n"
-                + "  published %,d by %.1f s%n"
-                + "  projected %,d by %.1f s -> %.0f commands/s end to end (Kafka -> stored ->"
-                + " published -> projected)",
+                + "  stored    %,d orders in %.1f s -> %.0f commands/s (Kafka -> event store)%n"
+                + "  projected %,d orders (work_order_view rows) by %.1f s -> %.0f commands/s end to"
+                + " end (Kafka -> stored -> published -> projected)%n"
+                + "  counters: %,d commands handled, %,d events sent to Kafka, %,d applied by the"
+                + " projector (redeliveries after errors count again)",
             produced,
-            service.commandsHandled(),
+            service.commandsApplied(),
             stored,
-            service.commandsHandled() / stored,
-            service.eventsPublished(),
-            published,
-            service.eventsProjected(),
+            service.commandsApplied() / stored,
+            viewRows,
             projected,
-            service.eventsProjected() / projected));
+            viewRows / projected,
+            service.commandsHandled(),
+            service.eventsPublished(),
+            service.eventsProjected()));
   }
 
   /** Appends the opening events to the event store directly, then waits for the projections. */
@@ -218,16 +227,19 @@ public final class WorkOrderBench {
     }
     double stored = phase.elapsed();
     phase.progress(service, orders);
-    double projected = phase.await(service::eventsProjected, orders);
+    double projected = phase.awaitViewRows(orders);
+    long viewRows = viewRows();
+    phase.checkComplete(viewRows, orders);
     phase.end(
         String.format(
-            "  stored    %,d in %.1f s -> %.0f appends/s%n  projected %,d by %.1f s",
-            orders, stored, orders / stored, service.eventsProjected(), projected));
+            "  stored    %,d in %.1f s -> %.0f appends/s%n"
+                + "  projected %,d orders (work_order_view rows) by %.1f s",
+            orders, stored, orders / stored, viewRows, projected));
   }
 
   /** AssignWorkOrder commands through Kafka on the filled store, until projected. */
   private void assignThroughKafka(SchedulingService service, int count) throws Exception {
-    long handled0 = service.commandsHandled();
+    long handled0 = service.commandsApplied();
     long projected0 = service.eventsProjected();
     Phase phase = new Phase(count + " AssignWorkOrder commands through Kafka on the filled store");
     Random random = new Random(11);
@@ -249,15 +261,15 @@ public final class WorkOrderBench {
                 Codecs.WORK_ORDER_COMMAND.encode(assign)));
       }
     }
-    double stored = phase.await(() -> service.commandsHandled() - handled0, count);
+    double stored = phase.await(() -> service.commandsApplied() - handled0, count);
     double projected = phase.await(() -> service.eventsProjected() - projected0, count);
     phase.end(
         String.format(
             "  stored    %,d in %.1f s -> %.0f commands/s%n"
                 + "  projected %,d by %.1f s -> %.0f commands/s end to end",
-            service.commandsHandled() - handled0,
+            service.commandsApplied() - handled0,
             stored,
-            (service.commandsHandled() - handled0) / stored,
+            (service.commandsApplied() - handled0) / stored,
             service.eventsProjected() - projected0,
             projected,
             (service.eventsProjected() - projected0) / projected));
@@ -274,6 +286,7 @@ public final class WorkOrderBench {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     Semaphore inFlight = new Semaphore(clients);
     AtomicInteger failed = new AtomicInteger();
+    Map<Integer, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
     long[] latency = new long[count];
     List<Future<?>> done = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -306,9 +319,11 @@ public final class WorkOrderBench {
                   latency[n] = System.nanoTime() - t;
                   if (r.statusCode() != 200) {
                     failed.incrementAndGet();
+                    failures.merge(r.statusCode(), 1, Integer::sum);
                   }
                 } catch (Exception e) {
                   failed.incrementAndGet();
+                  failures.merge(-1, 1, Integer::sum);
                 } finally {
                   inFlight.release();
                 }
@@ -323,13 +338,14 @@ public final class WorkOrderBench {
         phase.await(() -> service.eventsProjected() - projected0, count - failed.get());
     phase.end(
         String.format(
-            "  stored    %,d in %.1f s -> %.0f commands/s (%d failed); request p50 %.1f ms, p99"
-                + " %.1f ms%n"
+            "  stored    %,d in %.1f s -> %.0f commands/s (%d failed %s); request p50 %.1f ms,"
+                + " p99 %.1f ms%n"
                 + "  projected %,d by %.1f s -> %.0f commands/s end to end",
             count - failed.get(),
             stored,
             (count - failed.get()) / stored,
             failed.get(),
+            failures,
             percentile(latency, count, 50),
             percentile(latency, count, 99),
             service.eventsProjected() - projected0,
@@ -416,6 +432,15 @@ public final class WorkOrderBench {
       return seconds(t0);
     }
 
+    /** Says so when the phase stopped at the deadline. */
+    void checkComplete(long reached, long target) {
+      if (reached < target) {
+        System.out.printf(
+            "  INCOMPLETE: deadline of %d s reached at %,d of %,d%n",
+            deadline.toSeconds(), reached, target);
+      }
+    }
+
     /** Prints the counts every 30 s until everything is projected or the deadline. */
     void progress(SchedulingService service, long target) throws InterruptedException {
       long end = t0 + deadline.toNanos();
@@ -432,6 +457,20 @@ public final class WorkOrderBench {
         }
         Thread.sleep(200);
       }
+    }
+
+    /**
+     * Waits until the projector has applied {@code target} events, then until {@code
+     * work_order_view} holds {@code target} rows (the projector's count includes redeliveries), or
+     * the deadline; returns the seconds.
+     */
+    double awaitViewRows(long target) throws InterruptedException {
+      await(() -> projectedNow(), target);
+      long end = t0 + deadline.toNanos();
+      while (viewRows() < target && System.nanoTime() < end) {
+        Thread.sleep(1000);
+      }
+      return seconds(t0);
     }
 
     /** Waits until {@code count} reaches {@code target} or the deadline; returns the seconds. */
@@ -461,6 +500,27 @@ public final class WorkOrderBench {
           loadAverage());
       System.out.flush();
     }
+  }
+
+  private SchedulingService running;
+  private CqlSession counting;
+
+  private long projectedNow() {
+    return running.eventsProjected();
+  }
+
+  /** Rows of work_order_view (a full count; only at the end of a phase). */
+  private long viewRows() {
+    if (counting == null) {
+      counting = cassandra.openSession();
+    }
+    return counting
+        .execute(
+            com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+                    "SELECT COUNT(*) FROM " + KEYSPACE + ".work_order_view")
+                .setTimeout(Duration.ofSeconds(120)))
+        .one()
+        .getLong(0);
   }
 
   private static long ticks(long pid) {

@@ -174,12 +174,12 @@ public final class ManualCommitConsumer implements AutoCloseable {
       Object lane = record.key() != null ? record.key() : record.partition();
       lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(record);
     }
-    List<CompletableFuture<Void>> running = new ArrayList<>(lanes.size());
+    List<CompletableFuture<Void>> handled = new ArrayList<>(lanes.size());
     for (List<ConsumerRecord<String, byte[]>> lane : lanes.values()) {
-      running.add(CompletableFuture.runAsync(() -> lane.forEach(handler), workers));
+      handled.add(CompletableFuture.runAsync(() -> lane.forEach(handler), workers));
     }
     try {
-      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+      CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
       LOG.warn(
           "handling a batch of {} failed; re-reading it after {}: {}",

@@ -27,6 +27,7 @@ public final class WorkOrderCommandConsumer implements AutoCloseable {
   private final Consumer<CommandResult> afterHandled;
   private final ManualCommitConsumer loop;
   private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong applied = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
   /**
@@ -76,6 +77,11 @@ public final class WorkOrderCommandConsumer implements AutoCloseable {
     return handled.get();
   }
 
+  /** Commands that changed an order (stored events) since start; redeliveries do not count. */
+  public long appliedCount() {
+    return applied.get();
+  }
+
   /** Records skipped because they were not valid commands. */
   public long rejectedCount() {
     return rejected.get();
@@ -103,6 +109,9 @@ public final class WorkOrderCommandConsumer implements AutoCloseable {
       LOG.info("command {} refused: {}", command.commandId(), r.reason());
     }
     handled.incrementAndGet();
+    if (result instanceof CommandResult.Applied) {
+      applied.incrementAndGet();
+    }
     afterHandled.accept(result);
   }
 

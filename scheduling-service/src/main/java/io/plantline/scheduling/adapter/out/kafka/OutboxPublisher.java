@@ -136,7 +136,7 @@ public final class OutboxPublisher implements AutoCloseable {
     }
   }
 
-  /** Events published since start. */
+  /** Events sent and acknowledged since start (a resend after a failure counts again). */
   public long publishedCount() {
     return published.get();
   }
@@ -246,6 +246,7 @@ public final class OutboxPublisher implements AutoCloseable {
     for (Future<RecordMetadata> ack : acks) {
       ack.get();
     }
+    published.addAndGet(acks.size());
     Instant staleBefore = clock.instant().minus(grace);
     List<CompletableFuture<?>> writes = new ArrayList<>();
     int count = 0;
@@ -269,7 +270,6 @@ public final class OutboxPublisher implements AutoCloseable {
       count += s.events().size();
     }
     join(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
-    published.addAndGet(count);
     return count;
   }
 
