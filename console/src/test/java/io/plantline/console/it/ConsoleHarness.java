@@ -142,7 +142,7 @@ public final class ConsoleHarness implements AutoCloseable {
 
   public Resp get(String path, String token) throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(25)).GET();
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -152,7 +152,7 @@ public final class ConsoleHarness implements AutoCloseable {
   public Resp post(String path, String token, String body) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(10))
+            .timeout(Duration.ofSeconds(25))
             .header("Content-Type", "application/json")
             .POST(
                 body == null

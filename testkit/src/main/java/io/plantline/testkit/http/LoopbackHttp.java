@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 public final class LoopbackHttp {
 
   /** The longest a whole exchange may take. */
-  public static final Duration EXCHANGE_BOUND = Duration.ofSeconds(15);
+  public static final Duration EXCHANGE_BOUND = Duration.ofSeconds(30);
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
