@@ -108,7 +108,7 @@ final class MessageForwarder {
     for (Gap gap : gaps) {
       metrics.gap(gap);
       LOG.warn("{} boot {}: {}", gap.deviceId(), gap.bootEpoch(), gap.reason());
-      sends.add(timed(gapRecord(gap)).onFailure(e -> metrics.kafkaFailure()));
+      sends.add(timed(gapRecord(gap)));
     }
     return Future.all(sends).mapEmpty();
   }
@@ -118,7 +118,11 @@ final class MessageForwarder {
     List<Gap> due = tracker.confirmDue(nowMillis);
     if (!due.isEmpty()) {
       reportGaps(due)
-          .onFailure(e -> LOG.warn("GAP status events not all published: {}", e.getMessage()));
+          .onFailure(
+              e -> {
+                metrics.kafkaFailure();
+                LOG.warn("GAP status events not all published: {}", e.getMessage());
+              });
     }
   }
 
