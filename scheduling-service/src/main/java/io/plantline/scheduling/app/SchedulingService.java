@@ -6,15 +6,19 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.scheduling.adapter.in.http.OpsEndpoints;
+import io.plantline.scheduling.adapter.in.http.ProductionScheduleRoutes;
 import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
 import io.plantline.scheduling.adapter.in.kafka.AlarmClearanceConsumer;
+import io.plantline.scheduling.adapter.in.kafka.MaintenancePlanConsumer;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderCommandConsumer;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraAlarmClearances;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraEventStore;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraMaintenanceWindows;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraOutbox;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
+import io.plantline.scheduling.adapter.out.cassandra.CassandraScheduleStore;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraWorkOrderQueries;
 import io.plantline.scheduling.adapter.out.cassandra.ProjectionSchema;
 import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
@@ -22,6 +26,8 @@ import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
 import io.plantline.scheduling.domain.ClearanceResult;
 import io.plantline.scheduling.domain.CommandResult;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.plantline.scheduling.domain.production.ProductionPlanner;
+import io.plantline.scheduling.domain.production.ProductionSchedules;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -57,6 +63,11 @@ public final class SchedulingService implements AutoCloseable {
   private final WorkOrderEventProjector projector;
   private final OutboxPublisher publisher;
   private final WorkOrderApiVerticle api;
+  private final ScheduleSolverQueue solverQueue;
+  private final MaintenancePlanConsumer maintenancePlans;
+
+  /** Versions waiting for the solver at most; more are refused with 503. */
+  public static final int SOLVER_QUEUE_CAPACITY = 32;
 
   private SchedulingService(SchedulingConfig config) throws Exception {
     String ks = config.cassandra().keyspace();
@@ -65,6 +76,7 @@ public final class SchedulingService implements AutoCloseable {
     try {
       WorkOrderSchema.create(session, ks, config.cassandra().replicationFactor());
       ProjectionSchema.create(session, ks);
+      CassandraScheduleStore.create(session, ks);
       CassandraEventStore store = new CassandraEventStore(session, ks);
       WorkOrderCommandHandler handler =
           new WorkOrderCommandHandler(
@@ -118,6 +130,30 @@ public final class SchedulingService implements AutoCloseable {
                   config.concurrency())
               .start();
       running.add(alarms);
+      CassandraWorkOrderQueries queries = new CassandraWorkOrderQueries(session, ks);
+      CassandraScheduleStore scheduleStore = new CassandraScheduleStore(session, ks);
+      ProductionSchedules schedules =
+          new ProductionSchedules(
+              scheduleStore,
+              new ProductionPlanner(
+                  new CassandraMaintenanceWindows(queries),
+                  Runtime.getRuntime().availableProcessors()),
+              Clock.systemUTC());
+      solverQueue = new ScheduleSolverQueue(schedules, SOLVER_QUEUE_CAPACITY).start();
+      running.add(solverQueue);
+      int recovered = solverQueue.recover(scheduleStore, 1_000);
+      if (recovered > 0) {
+        LOG.info("queued {} schedule versions left unfinished by the last stop", recovered);
+      }
+      maintenancePlans =
+          new MaintenancePlanConsumer(
+                  consumer(config, "maintenance-replan"),
+                  Topics.WORK_ORDER_EVENTS,
+                  schedules,
+                  solverQueue,
+                  BACKOFF)
+              .start();
+      running.add(maintenancePlans);
       PrometheusMeterRegistry registry = registry();
       Vertx vertx = Vertx.vertx();
       running.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
@@ -126,11 +162,12 @@ public final class SchedulingService implements AutoCloseable {
               config.listen(),
               handler,
               store,
-              new CassandraWorkOrderQueries(session, ks),
+              queries,
               config.tokens(),
               a -> publisher.appended(a.events()),
               Clock.systemUTC(),
-              new OpsEndpoints(registry, () -> ready(session)));
+              new OpsEndpoints(registry, () -> ready(session)),
+              new ProductionScheduleRoutes(schedules, scheduleStore, solverQueue));
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception | Error e) {
       close();
@@ -169,7 +206,11 @@ public final class SchedulingService implements AutoCloseable {
   }
 
   private Future<Boolean> ready(CqlSession session) {
-    boolean consuming = commands.isRunning() && alarms.isRunning() && projector.isRunning();
+    boolean consuming =
+        commands.isRunning()
+            && alarms.isRunning()
+            && projector.isRunning()
+            && maintenancePlans.isRunning();
     if (!consuming) {
       return Future.succeededFuture(false);
     }
@@ -188,6 +229,16 @@ public final class SchedulingService implements AutoCloseable {
     counter(registry, "plantline.workorder.alarm.rejected", alarms, a -> a.rejectedCount());
     counter(registry, "plantline.workorder.events.published", publisher, p -> p.publishedCount());
     counter(registry, "plantline.workorder.events.projected", projector, p -> p.appliedCount());
+    counter(registry, "plantline.production.schedules.solved", solverQueue, q -> q.solvedCount());
+    counter(registry, "plantline.production.schedules.failed", solverQueue, q -> q.failedCount());
+    counter(
+        registry,
+        "plantline.production.replans.maintenance",
+        maintenancePlans,
+        m -> m.replanCount());
+    io.micrometer.core.instrument.Gauge.builder(
+            "plantline.production.solver.queue", solverQueue, q -> q.waiting())
+        .register(registry);
     return registry;
   }
 

@@ -52,7 +52,7 @@ public final class JobShop {
       jobOf[o] = builder.jobOfOperation.get(o);
       machineOf[o] = builder.machineIndex.get(spec.machineId());
       durationOf[o] = spec.duration();
-      releaseOf[o] = builder.jobs.get(jobOf[o]).release();
+      releaseOf[o] = Math.max(builder.jobs.get(jobOf[o]).release(), spec.notBefore());
     }
     int first = 0;
     for (int j = 0; j < jobIds.length; j++) {
@@ -82,8 +82,8 @@ public final class JobShop {
       calendars[m] = MachineCalendar.of(builder.windows.get(m));
       constrained |= calendars[m].hasWindows();
     }
-    for (JobSpec job : builder.jobs) {
-      constrained |= job.release() > 0;
+    for (int o = 0; o < operations; o++) {
+      constrained |= releaseOf[o] > 0;
     }
     this.hasTimeConstraints = constrained;
   }
@@ -93,16 +93,23 @@ public final class JobShop {
     return new Builder(name);
   }
 
-  /** One operation of a job as given by a user or an instance file. */
-  public record OperationSpec(String id, String machineId, int duration, List<String> after) {
-    /**
-     * @param id unique within its job
-     * @param machineId the machine that does it
-     * @param duration processing time, at least 0
-     * @param after ids of operations of the same job that must end before it starts; {@code null}
-     *     means the previous operation in the job's list (the usual chain)
-     */
-    public OperationSpec {}
+  /**
+   * One operation of a job as given by a user or an instance file.
+   *
+   * @param id unique within its job
+   * @param machineId the machine that does it
+   * @param duration processing time, at least 0
+   * @param after ids of operations of the same job that must end before it starts; {@code null}
+   *     means the previous operation in the job's list (the usual chain)
+   * @param notBefore earliest start of this operation besides its job's release (rescheduling sets
+   *     it when a predecessor already ran)
+   */
+  public record OperationSpec(
+      String id, String machineId, int duration, List<String> after, int notBefore) {
+    /** An operation with no earliest start of its own. */
+    public OperationSpec(String id, String machineId, int duration, List<String> after) {
+      this(id, machineId, duration, after, 0);
+    }
   }
 
   /** A job: operations in their listed order, and the earliest time it may start. */
@@ -208,6 +215,9 @@ public final class JobShop {
         }
         if (op.duration() < 0) {
           throw new InvalidJobShopException(where + ": duration must not be negative");
+        }
+        if (op.notBefore() < 0) {
+          throw new InvalidJobShopException(where + ": notBefore must not be negative");
         }
       }
       for (int k = 0; k < list.size(); k++) {

@@ -325,7 +325,7 @@ public final class MemeticScheduler {
         return results;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("scheduling interrupted", e);
+        throw new java.util.concurrent.CancellationException("scheduling interrupted");
       } catch (ExecutionException e) {
         throw new IllegalStateException("scheduling failed: " + e.getCause(), e.getCause());
       }

@@ -10,6 +10,7 @@ import io.plantline.scheduling.domain.VerifyWorkOrder;
 import io.plantline.scheduling.domain.WorkOrder;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
 import io.plantline.scheduling.domain.WorkOrderEventStore;
+import io.plantline.scheduling.domain.jobshop.InvalidJobShopException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -62,6 +63,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
   private final java.util.function.Consumer<CommandResult.Applied> afterWrite;
   private final Clock clock;
   private final OpsEndpoints ops;
+  private final ProductionScheduleRoutes schedules;
   private HttpServer server;
 
   /**
@@ -78,6 +80,21 @@ public final class WorkOrderApiVerticle extends VerticleBase {
       java.util.function.Consumer<CommandResult.Applied> afterWrite,
       Clock clock,
       OpsEndpoints ops) {
+    this(listen, handler, store, queries, tokens, afterWrite, clock, ops, null);
+  }
+
+  /** The same API with the production-schedule routes of {@code schedules} (null for none). */
+  public WorkOrderApiVerticle(
+      Listen listen,
+      WorkOrderCommandHandler handler,
+      WorkOrderEventStore store,
+      CassandraWorkOrderQueries queries,
+      ApiTokens tokens,
+      java.util.function.Consumer<CommandResult.Applied> afterWrite,
+      Clock clock,
+      OpsEndpoints ops,
+      ProductionScheduleRoutes schedules) {
+    this.schedules = schedules;
     this.listen = listen;
     this.handler = handler;
     this.store = store;
@@ -99,7 +116,15 @@ public final class WorkOrderApiVerticle extends VerticleBase {
       ops.mount(router);
     }
     router.route("/api/*").handler(JWTAuthHandler.create(tokens.provider(vertx)));
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    BodyHandler smallBodies = BodyHandler.create().setBodyLimit(64 * 1024);
+    // A production request lists every operation: up to 20,000 of them.
+    BodyHandler scheduleBodies = BodyHandler.create().setBodyLimit(4 * 1024 * 1024);
+    router
+        .route("/api/*")
+        .handler(
+            ctx ->
+                (ctx.normalizedPath().equals("/api/v1/schedules") ? scheduleBodies : smallBodies)
+                    .handle(ctx));
     router.route("/api/*").handler(this::requireRole);
     router.post("/api/v1/work-orders").handler(this::create);
     router.get("/api/v1/work-orders").handler(this::list);
@@ -107,6 +132,9 @@ public final class WorkOrderApiVerticle extends VerticleBase {
     router.post("/api/v1/work-orders/:id/transitions").handler(this::transition);
     router.post("/api/v1/work-orders/:id/comments").handler(this::comment);
     router.get("/api/v1/assets/:id/reliability").handler(this::reliability);
+    if (schedules != null) {
+      schedules.mount(router, this::blocking);
+    }
     return vertx
         .createHttpServer()
         .requestHandler(router)
@@ -130,7 +158,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
     }
   }
 
-  private static List<Object> roles(User user) {
+  static List<Object> roles(User user) {
     Object claim = user == null ? null : user.get("roles");
     if (claim instanceof JsonArray array) {
       return array.getList();
@@ -299,8 +327,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
         });
   }
 
-  private <T> void blocking(
-      RoutingContext ctx, Callable<T> work, java.util.function.Consumer<T> reply) {
+  <T> void blocking(RoutingContext ctx, Callable<T> work, java.util.function.Consumer<T> reply) {
     vertx
         .executeBlocking(work, false)
         .onSuccess(reply::accept)
@@ -310,6 +337,13 @@ public final class WorkOrderApiVerticle extends VerticleBase {
                 error(ctx, 400, bad.getMessage(), bad.field());
               } else if (e instanceof ForbiddenException forbidden) {
                 error(ctx, 403, forbidden.getMessage(), null);
+              } else if (e instanceof InvalidJobShopException invalid) {
+                String message = invalid.getMessage();
+                String field =
+                    message.startsWith("machine")
+                        ? "machines"
+                        : message.startsWith("job") ? "jobs" : null;
+                error(ctx, 400, message, field);
               } else if (e instanceof CassandraWorkOrderQueries.BadPageTokenException bad) {
                 error(ctx, 400, "pageToken: " + bad.getMessage(), "pageToken");
               } else {
@@ -318,7 +352,7 @@ public final class WorkOrderApiVerticle extends VerticleBase {
             });
   }
 
-  private static JsonObject body(RoutingContext ctx) {
+  static JsonObject body(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
@@ -336,14 +370,14 @@ public final class WorkOrderApiVerticle extends VerticleBase {
     }
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
         .end(body.encode());
   }
 
-  private static void error(RoutingContext ctx, int status, String message, String field) {
+  static void error(RoutingContext ctx, int status, String message, String field) {
     JsonObject body = new JsonObject().put("error", message);
     if (field != null) {
       body.put("field", field);
