@@ -1,7 +1,9 @@
 package io.plantline.scheduling.app;
 
-import io.plantline.scheduling.adapter.in.http.ApiTokens;
 import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
+import io.plantline.service.cassandra.CassandraSettings;
+import io.plantline.service.http.ApiTokens;
+import io.plantline.service.kafka.KafkaSettings;
 import java.util.Objects;
 
 /**

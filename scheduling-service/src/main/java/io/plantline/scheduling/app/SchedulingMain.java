@@ -1,7 +1,13 @@
 package io.plantline.scheduling.app;
 
-import io.plantline.scheduling.adapter.in.http.ApiTokens;
 import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
+import io.plantline.service.cassandra.CassandraSettings;
+import io.plantline.service.cli.CassandraOptions;
+import io.plantline.service.cli.KafkaOptions;
+import io.plantline.service.cli.OptionException;
+import io.plantline.service.cli.Secrets;
+import io.plantline.service.http.ApiTokens;
+import io.plantline.service.kafka.KafkaSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,6 +42,14 @@ public final class SchedulingMain implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Mixin CassandraOptions cassandra = new CassandraOptions();
+
+  @Option(
+      names = "--cassandra-keyspace",
+      defaultValue = "${env:PLANTLINE_SCHEDULING_KEYSPACE:-plantline_workorders}",
+      description =
+          "keyspace of the work-order and production-schedule tables, created if missing;"
+              + " default ${DEFAULT-VALUE} (env PLANTLINE_SCHEDULING_KEYSPACE)")
+  String keyspace;
 
   @Option(
       names = "--http-host",
@@ -111,7 +125,7 @@ public final class SchedulingMain implements Callable<Integer> {
    */
   public SchedulingConfig config(UnaryOperator<String> environment) {
     KafkaSettings kafkaSettings = kafka.settings(environment);
-    CassandraSettings cassandraSettings = cassandra.settings(environment);
+    CassandraSettings cassandraSettings = cassandra.settings(environment, keyspace);
     boolean hasFile = jwtKeyFile != null && !jwtKeyFile.toString().isBlank();
     String secret =
         new Secrets(environment)

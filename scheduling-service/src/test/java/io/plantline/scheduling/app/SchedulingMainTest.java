@@ -3,6 +3,7 @@ package io.plantline.scheduling.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plantline.service.cli.OptionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.plantline.scheduling.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantline.contracts.topic.Topics;
-import io.plantline.scheduling.adapter.in.http.ApiTokens;
 import io.plantline.scheduling.app.SchedulingMain;
+import io.plantline.service.http.ApiTokens;
 import io.plantline.testkit.cassandra.CassandraServer;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.plantline.scheduling.adapter.in.http.ApiTokens;
 import io.plantline.scheduling.adapter.in.http.WorkOrderApiVerticle;
 import io.plantline.scheduling.adapter.in.kafka.WorkOrderEventProjector;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraActiveCauseIndex;
@@ -17,6 +16,7 @@ import io.plantline.scheduling.adapter.out.cassandra.ProjectionSchema;
 import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
 import io.plantline.scheduling.adapter.out.kafka.OutboxPublisher;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.plantline.service.http.ApiTokens;
 import io.plantline.testkit.cassandra.CassandraServer;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;

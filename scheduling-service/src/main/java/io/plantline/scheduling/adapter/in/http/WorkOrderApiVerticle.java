@@ -11,6 +11,8 @@ import io.plantline.scheduling.domain.WorkOrder;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
 import io.plantline.scheduling.domain.WorkOrderEventStore;
 import io.plantline.scheduling.domain.jobshop.InvalidJobShopException;
+import io.plantline.service.http.ApiTokens;
+import io.plantline.service.http.OpsEndpoints;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;

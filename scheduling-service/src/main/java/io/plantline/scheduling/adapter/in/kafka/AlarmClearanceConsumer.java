@@ -7,6 +7,7 @@ import io.plantline.contracts.codec.Codecs;
 import io.plantline.scheduling.domain.AlarmClearance;
 import io.plantline.scheduling.domain.ClearanceResult;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.plantline.service.kafka.ManualCommitConsumer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;

@@ -7,6 +7,7 @@ import io.plantline.contracts.workorder.WorkOrderPlanned;
 import io.plantline.scheduling.domain.production.ProductionSchedules;
 import io.plantline.scheduling.domain.production.ProductionSchedules.ReplanOutcome;
 import io.plantline.scheduling.domain.production.SolverQueue;
+import io.plantline.service.kafka.ManualCommitConsumer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -5,6 +5,7 @@ import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.workorder.WorkOrderCommand;
 import io.plantline.scheduling.domain.CommandResult;
 import io.plantline.scheduling.domain.WorkOrderCommandHandler;
+import io.plantline.service.kafka.ManualCommitConsumer;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;

@@ -4,6 +4,7 @@ import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.scheduling.adapter.out.cassandra.CassandraProjections;
+import io.plantline.service.kafka.ManualCommitConsumer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,7 +2,6 @@ package io.plantline.scheduling.adapter.out.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The work-order write-side tables.
@@ -27,17 +26,11 @@ public final class WorkOrderSchema {
   /** Partitions of the outbox table. */
   public static final int OUTBOX_BUCKETS = 16;
 
-  private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
-
   private WorkOrderSchema() {}
 
   /** Validates a keyspace name; the message names the field. */
   public static String requireKeyspace(String keyspace) {
-    if (keyspace == null || !KEYSPACE.matcher(keyspace).matches()) {
-      throw new IllegalArgumentException(
-          "keyspace: '" + keyspace + "' is not [a-z][a-z0-9_]{0,47}");
-    }
-    return keyspace;
+    return io.plantline.service.cassandra.CassandraSettings.requireKeyspace(keyspace);
   }
 
   /** The CQL that creates the keyspace and tables, idempotently. */

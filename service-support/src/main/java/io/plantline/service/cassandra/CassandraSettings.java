@@ -1,10 +1,9 @@
-package io.plantline.scheduling.app;
+package io.plantline.service.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import io.plantline.scheduling.adapter.out.cassandra.WorkOrderSchema;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * @param localDatacenter the driver's local datacenter
  * @param username login, if Cassandra requires one
  * @param password password of {@code username}
- * @param keyspace keyspace of the work-order tables (created if missing)
+ * @param keyspace keyspace of the service's tables (created if missing)
  * @param replicationFactor replication factor of the keyspace when it is created
  */
 public record CassandraSettings(
@@ -42,11 +41,23 @@ public record CassandraSettings(
     if (username.isPresent() != password.isPresent()) {
       throw new IllegalArgumentException("a username needs a password and the other way round");
     }
-    WorkOrderSchema.requireKeyspace(keyspace);
+    requireKeyspace(keyspace);
     if (replicationFactor < 1 || replicationFactor > 9) {
       throw new IllegalArgumentException(
           "replication factor must be 1..9, was " + replicationFactor);
     }
+  }
+
+  private static final java.util.regex.Pattern KEYSPACE =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,47}");
+
+  /** Validates a keyspace name (it is put into CQL text); the message names the field. */
+  public static String requireKeyspace(String keyspace) {
+    if (keyspace == null || !KEYSPACE.matcher(keyspace).matches()) {
+      throw new IllegalArgumentException(
+          "keyspace: '" + keyspace + "' is not [a-z][a-z0-9_]{0,47}");
+    }
+    return keyspace;
   }
 
   /** Parses {@code host:port[,host:port...]}. */

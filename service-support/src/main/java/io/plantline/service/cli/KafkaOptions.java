@@ -1,5 +1,6 @@
-package io.plantline.scheduling.app;
+package io.plantline.service.cli;
 
+import io.plantline.service.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -43,7 +44,7 @@ public final class KafkaOptions {
    *
    * @throws OptionException naming the wrong option
    */
-  KafkaSettings settings(UnaryOperator<String> environment) {
+  public KafkaSettings settings(UnaryOperator<String> environment) {
     Optional<String> user = Optional.ofNullable(username).filter(u -> !u.isBlank());
     Optional<String> password = Optional.empty();
     if (user.isPresent()) {

@@ -1,4 +1,4 @@
-package io.plantline.scheduling.app;
+package io.plantline.service.kafka;
 
 import java.util.HashMap;
 import java.util.Map;

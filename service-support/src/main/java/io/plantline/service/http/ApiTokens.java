@@ -1,4 +1,4 @@
-package io.plantline.scheduling.adapter.in.http;
+package io.plantline.service.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.plantline.scheduling.adapter.in.kafka;
+package io.plantline.service.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;

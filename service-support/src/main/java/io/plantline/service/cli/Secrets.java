@@ -1,4 +1,4 @@
-package io.plantline.scheduling.app;
+package io.plantline.service.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Reads a secret from a file (its only content; trailing line breaks dropped) or from an
  * environment variable named by an option: secrets never stand on the command line.
  */
-final class Secrets {
+public final class Secrets {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final UnaryOperator<String> environment;
@@ -20,7 +20,7 @@ final class Secrets {
   /**
    * @param environment looks up environment variables, {@code System::getenv} in production
    */
-  Secrets(UnaryOperator<String> environment) {
+  public Secrets(UnaryOperator<String> environment) {
     this.environment = environment;
   }
 
@@ -31,7 +31,7 @@ final class Secrets {
    * @throws OptionException naming the option when both are given, the file is unreadable or empty,
    *     or the variable is unset or empty
    */
-  Optional<String> optional(String fileOption, Path file, String envOption, String envName) {
+  public Optional<String> optional(String fileOption, Path file, String envOption, String envName) {
     boolean hasFile = file != null && !file.toString().isBlank();
     boolean hasEnv = envName != null && !envName.isBlank();
     if (hasFile && hasEnv) {

@@ -1,4 +1,4 @@
-package io.plantline.scheduling.adapter.in.http;
+package io.plantline.service.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -24,7 +24,7 @@ public final class OpsEndpoints {
   }
 
   /** Adds the three routes to {@code router}. */
-  void mount(Router router) {
+  public void mount(Router router) {
     router.get("/health/live").handler(ctx -> json(ctx.response(), 200, "UP"));
     router
         .get("/health/ready")

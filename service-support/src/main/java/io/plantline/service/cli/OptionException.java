@@ -1,4 +1,4 @@
-package io.plantline.scheduling.app;
+package io.plantline.service.cli;
 
 import java.util.function.Supplier;
 

@@ -1,5 +1,6 @@
-package io.plantline.scheduling.app;
+package io.plantline.service.cli;
 
+import io.plantline.service.cassandra.CassandraSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -41,25 +42,18 @@ public final class CassandraOptions {
   String passwordEnv;
 
   @Option(
-      names = "--cassandra-keyspace",
-      defaultValue = "${env:PLANTLINE_SCHEDULING_KEYSPACE:-plantline_workorders}",
-      description =
-          "keyspace of the work-order tables, created if missing; default ${DEFAULT-VALUE}"
-              + " (env PLANTLINE_SCHEDULING_KEYSPACE)")
-  String keyspace;
-
-  @Option(
       names = "--cassandra-replication-factor",
       defaultValue = "${env:PLANTLINE_CASSANDRA_REPLICATION_FACTOR:-1}",
       description = "replication factor when the keyspace is created; default ${DEFAULT-VALUE}")
   String replicationFactor;
 
   /**
-   * The validated settings.
+   * The validated settings; each service has its own {@code --cassandra-keyspace} option and passes
+   * its value here.
    *
    * @throws OptionException naming the first wrong option
    */
-  CassandraSettings settings(UnaryOperator<String> environment) {
+  public CassandraSettings settings(UnaryOperator<String> environment, String keyspace) {
     var points =
         OptionException.check(
             "--cassandra-contact-points",
