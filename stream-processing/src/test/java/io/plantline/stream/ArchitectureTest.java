@@ -35,4 +35,15 @@ class ArchitectureTest {
         .resideInAnyPackage("org.apache.kafka..", "org.apache.flink.connector.kafka..")
         .check(CLASSES);
   }
+
+  @Test
+  void shouldRunTheBacktestOnTheJobsPureCodeWithoutFlink() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.plantline.stream.backtest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.flink..", "io.plantline.stream.job..")
+        .check(CLASSES);
+  }
 }

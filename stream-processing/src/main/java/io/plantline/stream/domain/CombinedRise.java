@@ -56,6 +56,12 @@ public record CombinedRise(RuleSpec spec, long windowMs, Map<String, Double> min
     s.active = s.active ? !anyBelowHalf : all;
   }
 
+  /** the weakest metric's rise / its minimum, at least 0. */
+  @Override
+  public double firingRatio(RuleState s) {
+    return Math.max(0, s.figure);
+  }
+
   @Override
   public boolean canForget(RuleState s) {
     return !s.active;

@@ -51,6 +51,16 @@ public interface Detector extends Serializable {
   /** Whether the state holds nothing worth keeping (inactive, no streak, no window). */
   boolean canForget(RuleState state);
 
+  /**
+   * How close the rule is to firing after the reading it judged last: its figure as a share of the
+   * level at which the condition starts (1 at that level, above 1 beyond it, 0 far from it), NaN
+   * when the rule has no such figure or is still training. The backtest's anomaly score is made
+   * from it; alarms never depend on it.
+   */
+  default double firingRatio(RuleState state) {
+    return Double.NaN;
+  }
+
   /** A one-line description of the condition, for alarm messages. */
   String describe(RuleState state);
 

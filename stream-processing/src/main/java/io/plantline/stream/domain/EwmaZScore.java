@@ -80,6 +80,12 @@ public record EwmaZScore(
     s.lastTime = time;
   }
 
+  /** |z| / raiseZ, NaN while training. */
+  @Override
+  public double firingRatio(RuleState s) {
+    return s.count > minSamples ? Math.abs(s.figure) / raiseZ : Double.NaN;
+  }
+
   @Override
   public boolean canForget(RuleState s) {
     return false;

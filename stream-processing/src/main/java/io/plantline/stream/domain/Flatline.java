@@ -41,11 +41,18 @@ public record Flatline(RuleSpec spec, String metric, long forMs, double toleranc
     if (s.since < 0 || Math.abs(r.value() - s.reference) > tolerance) {
       s.reference = r.value();
       s.since = r.timestamp();
+      s.figure = 0;
       s.active = false;
       return;
     }
     s.figure = (r.timestamp() - s.since) / 1000.0;
     s.active = r.timestamp() - s.since >= forMs;
+  }
+
+  /** seconds without a move / the {@code for} duration. */
+  @Override
+  public double firingRatio(RuleState s) {
+    return s.figure * 1000.0 / forMs;
   }
 
   @Override

@@ -88,6 +88,12 @@ public record LevelShift(
     s.lastTime = time;
   }
 
+  /** |z| / raiseZ, NaN while training. */
+  @Override
+  public double firingRatio(RuleState s) {
+    return s.count > minSamples ? Math.abs(s.figure) / raiseZ : Double.NaN;
+  }
+
   @Override
   public boolean canForget(RuleState s) {
     return false;

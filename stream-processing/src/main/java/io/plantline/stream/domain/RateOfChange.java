@@ -43,6 +43,12 @@ public record RateOfChange(
     s.active = s.active ? rise >= clearRise : rise >= maxRise;
   }
 
+  /** rise / maxRise, at least 0. */
+  @Override
+  public double firingRatio(RuleState s) {
+    return Math.max(0, s.figure / maxRise);
+  }
+
   @Override
   public boolean canForget(RuleState s) {
     return !s.active;

@@ -46,6 +46,12 @@ public record SpikeCount(RuleSpec spec, String metric, double above, int count, 
     s.active = times.length >= count;
   }
 
+  /** spikes in the window / count. */
+  @Override
+  public double firingRatio(RuleState s) {
+    return s.figure / count;
+  }
+
   @Override
   public boolean canForget(RuleState s) {
     return !s.active && s.times.length == 0;

@@ -70,6 +70,20 @@ public record SustainedThreshold(
     }
   }
 
+  /**
+   * 1 + (how far the value is beyond the limit) / (the hysteresis band, or |limit| without one, or
+   * 1 for a limit of 0); at least 0. The {@code for} duration is not part of it.
+   */
+  @Override
+  public double firingRatio(RuleState s) {
+    double band = Math.abs(threshold - clearAt);
+    if (band == 0) {
+      band = threshold == 0 ? 1 : Math.abs(threshold);
+    }
+    double beyond = above ? s.figure - threshold : threshold - s.figure;
+    return Math.max(0, 1 + beyond / band);
+  }
+
   @Override
   public boolean canForget(RuleState s) {
     return !s.active && s.since < 0;

@@ -1,17 +1,17 @@
 package io.plantline.stream.job;
 
-import io.plantline.contracts.telemetry.Quality;
 import io.plantline.stream.domain.Detector;
-import io.plantline.stream.domain.DeviceView;
+import io.plantline.stream.domain.DeviceRuleEvaluation;
+import io.plantline.stream.domain.DeviceRuleState;
+import io.plantline.stream.domain.DeviceRules;
 import io.plantline.stream.domain.MetricHistory;
 import io.plantline.stream.domain.Reading;
+import io.plantline.stream.domain.RuleObserver;
 import io.plantline.stream.domain.RuleSet;
 import io.plantline.stream.domain.RuleSignal;
 import io.plantline.stream.domain.RuleState;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -46,6 +46,9 @@ import org.apache.flink.util.OutputTag;
  * <p>State per device: the reading buffer (emptied as the watermark passes), one {@link RuleState}
  * per rule (removed as soon as the rule has nothing to remember), the recent {@link MetricHistory}
  * of the rules' metrics, and the last reading (site and area for signals raised by a timer).
+ *
+ * <p>What happens at an instant is {@link DeviceRuleEvaluation}, shared with the backtest; this
+ * operator buffers, judges lateness, keeps the state in keyed state and registers the timers.
  */
 public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Reading, RuleSignal> {
   /** Side output of the readings that arrived at or behind the watermark. */
@@ -59,7 +62,8 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
   private transient MapState<String, MetricHistory> histories;
   private transient ValueState<Reading> lastReading;
   private transient ValueState<Long> deadlineTimer;
-  private transient Map<String, DeviceRules> cache;
+  private transient Map<String, DeviceRuleEvaluation> cache;
+  private transient DeviceRuleState keyedState;
   private transient Counter late;
 
   /** Evaluates the rules of {@code rules}. */
@@ -97,13 +101,13 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
     deadlineTimer =
         getRuntimeContext().getState(new ValueStateDescriptor<>("deadline-timer", Types.LONG));
     cache = new HashMap<>();
+    keyedState = new KeyedDeviceState();
     late = getRuntimeContext().getMetricGroup().counter("lateReadings");
   }
 
   @Override
   public void processElement(Reading r, Context ctx, Collector<RuleSignal> out) throws Exception {
-    DeviceRules device = device(r.deviceId());
-    if (!device.tracked().contains(r.metric()) || r.quality() == Quality.BAD) {
+    if (!device(r.deviceId()).accepts(r)) {
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
@@ -121,152 +125,106 @@ public final class DeviceRuleEvaluator extends KeyedProcessFunction<String, Read
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<RuleSignal> out) throws Exception {
-    DeviceRules device = device(ctx.getCurrentKey());
     List<Reading> due = pending.get(time);
     if (due != null) {
       pending.remove(time);
-      // Readings of one instant are one snapshot: all go into the history first, then the rules
-      // run in metric order, so neither a gate nor a combined rule depends on arrival order.
-      List<Reading> sorted = new ArrayList<>(due);
-      sorted.sort(Comparator.comparing(Reading::metric).thenComparingDouble(Reading::value));
-      for (Reading r : sorted) {
-        record(r, device);
-      }
-      StateView view = new StateView();
-      for (Reading r : sorted) {
-        evaluate(r, device, view, out);
-      }
     }
-    Long armed = deadlineTimer.value();
-    if (armed != null && armed <= time) {
-      deadlineTimer.clear();
-      for (Detector d : device.detectors()) {
-        RuleState s = ruleStates.get(d.spec().id());
-        if (s != null && d.deadline(s) <= time) {
-          boolean before = s.active;
-          d.onTime(s, time);
-          ruleStates.put(d.spec().id(), s);
-          if (s.active != before) {
-            out.collect(signal(d, s, lastReading.value(), time));
-          }
-        }
-      }
-    }
-    armDeadline(device, ctx);
-  }
-
-  private void record(Reading r, DeviceRules device) throws Exception {
-    MetricHistory h = histories.get(r.metric());
-    if (h == null) {
-      h = new MetricHistory();
-    }
-    h.add(r.timestamp(), r.value(), rules.settings().historyBucketMs(), device.retentionMs());
-    histories.put(r.metric(), h);
-    lastReading.update(r);
-  }
-
-  private void evaluate(Reading r, DeviceRules device, DeviceView view, Collector<RuleSignal> out)
-      throws Exception {
-    for (Detector d : device.detectors()) {
-      if (!d.inputs().contains(r.metric())) {
-        continue;
-      }
-      String id = d.spec().id();
-      RuleState s = ruleStates.get(id);
-      if (s == null) {
-        s = new RuleState();
-      }
-      boolean before = s.active;
-      d.onReading(s, r, view);
-      if (s.active != before) {
-        out.collect(signal(d, s, r, r.timestamp()));
-      }
-      if (d.canForget(s)) {
-        ruleStates.remove(id);
-      } else {
-        ruleStates.put(id, s);
-      }
+    long armed =
+        device(ctx.getCurrentKey())
+            .onInstant(
+                time, due == null ? List.of() : due, keyedState, out::collect, RuleObserver.NONE);
+    if (armed != Detector.NO_DEADLINE) {
+      ctx.timerService().registerEventTimeTimer(armed);
     }
   }
 
-  private void armDeadline(DeviceRules device, Context ctx) throws Exception {
-    if (deadlineTimer.value() != null) {
-      return;
-    }
-    long next = Detector.NO_DEADLINE;
-    for (Detector d : device.detectors()) {
-      if (!d.usesDeadlines()) {
-        continue;
-      }
-      RuleState s = ruleStates.get(d.spec().id());
-      if (s != null) {
-        next = Math.min(next, d.deadline(s));
-      }
-    }
-    if (next != Detector.NO_DEADLINE) {
-      ctx.timerService().registerEventTimeTimer(next);
-      deadlineTimer.update(next);
-    }
+  private DeviceRuleEvaluation device(String deviceId) {
+    return cache.computeIfAbsent(
+        deviceId, id -> new DeviceRuleEvaluation(rules.settings(), DeviceRules.of(rules, id)));
   }
 
-  private RuleSignal signal(Detector d, RuleState s, Reading identity, long time) throws Exception {
-    Map<String, Double> evidence = new LinkedHashMap<>();
-    if (s.active) {
-      d.figures(s).forEach((k, v) -> evidence.put(k, Double.isFinite(v) ? v : 0.0));
-      for (String metric : d.evidenceMetrics()) {
-        MetricHistory h = histories.get(metric);
-        if (h == null) {
-          continue;
-        }
-        MetricHistory.Summary sum =
-            h.summarize(
-                time, rules.settings().evidenceWindowMs(), rules.settings().historyBucketMs());
-        if (sum.count() > 0) {
-          evidence.put(metric + ".min", sum.min());
-          evidence.put(metric + ".max", sum.max());
-          evidence.put(metric + ".mean", sum.mean());
-        }
-      }
-      evidence.put("evidence.window.seconds", rules.settings().evidenceWindowMs() / 1000.0);
-    }
-    String description = d.spec().description();
-    String message =
-        s.active
-            ? (description == null ? "" : description + ": ") + d.describe(s)
-            : d.spec().id() + " condition ended";
-    return new RuleSignal(
-        identity.deviceId(),
-        identity.siteId(),
-        identity.areaId(),
-        d.spec().id(),
-        s.active,
-        time,
-        d.spec().severity(),
-        d.spec().onDelayMs(),
-        d.spec().offDelayMs(),
-        message,
-        evidence);
-  }
-
-  private DeviceRules device(String deviceId) {
-    return cache.computeIfAbsent(deviceId, id -> DeviceRules.of(rules, id));
-  }
-
-  /** The device's latest values and histories, read from keyed state on demand. */
-  private final class StateView implements DeviceView {
+  /**
+   * The current key's keyed state as {@link DeviceRuleState}. Keyed state access declares checked
+   * exceptions (a state backend that cannot read); they fail the task as they would here.
+   */
+  private final class KeyedDeviceState implements DeviceRuleState {
     @Override
-    public double latest(String metric) {
-      MetricHistory h = history(metric);
-      return h == null ? Double.NaN : h.last;
+    public RuleState rule(String ruleId) {
+      return read(() -> ruleStates.get(ruleId));
+    }
+
+    @Override
+    public void putRule(String ruleId, RuleState state) {
+      write(() -> ruleStates.put(ruleId, state));
+    }
+
+    @Override
+    public void removeRule(String ruleId) {
+      write(() -> ruleStates.remove(ruleId));
     }
 
     @Override
     public MetricHistory history(String metric) {
-      try {
-        return histories.get(metric);
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot read the history of " + metric, e);
-      }
+      return read(() -> histories.get(metric));
+    }
+
+    @Override
+    public void putHistory(String metric, MetricHistory history) {
+      write(() -> histories.put(metric, history));
+    }
+
+    @Override
+    public Reading lastReading() {
+      return read(lastReading::value);
+    }
+
+    @Override
+    public void putLastReading(Reading reading) {
+      write(() -> lastReading.update(reading));
+    }
+
+    @Override
+    public long armedDeadline() {
+      Long armed = read(deadlineTimer::value);
+      return armed == null ? Detector.NO_DEADLINE : armed;
+    }
+
+    @Override
+    public void putArmedDeadline(long time) {
+      write(
+          () -> {
+            if (time == Detector.NO_DEADLINE) {
+              deadlineTimer.clear();
+            } else {
+              deadlineTimer.update(time);
+            }
+          });
+    }
+  }
+
+  /** A keyed-state read. */
+  private interface StateRead<T> {
+    T get() throws Exception;
+  }
+
+  /** A keyed-state write. */
+  private interface StateWrite {
+    void run() throws Exception;
+  }
+
+  private static <T> T read(StateRead<T> read) {
+    try {
+      return read.get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read keyed state", e);
+    }
+  }
+
+  private static void write(StateWrite write) {
+    try {
+      write.run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write keyed state", e);
     }
   }
 }

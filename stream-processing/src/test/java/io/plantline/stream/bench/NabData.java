@@ -1,8 +1,11 @@
 package io.plantline.stream.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plantline.contracts.telemetry.Quality;
+import io.plantline.stream.backtest.CsvSeries;
+import io.plantline.stream.backtest.InputRow;
+import io.plantline.stream.backtest.LabelledWindows;
+import io.plantline.stream.backtest.NabScorer;
 import io.plantline.stream.domain.Reading;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,11 +25,6 @@ import java.util.List;
 final class NabData {
   /** The device id the rule files under {@code nab/} know. */
   static final String DEVICE = "nab-machine-temperature";
-
-  private static final DateTimeFormatter CSV_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter LABEL_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
   private NabData() {}
 
@@ -45,21 +42,13 @@ final class NabData {
    */
   record Published(String detector, double score, int tp, int fp, List<Integer> rows) {}
 
+  /** Every row of the file with a timestamp, in file order (the step back included). */
   static List<Sample> samples() {
-    List<Sample> out = new ArrayList<>();
-    String[] lines = text("nab/machine_temperature_system_failure.csv").split("\n");
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].trim();
-      if (line.isEmpty()) {
-        continue;
-      }
-      int comma = line.indexOf(',');
-      out.add(
-          new Sample(
-              epochMs(line.substring(0, comma), CSV_TIME),
-              Double.parseDouble(line.substring(comma + 1))));
-    }
-    return out;
+    String resource = "nab/machine_temperature_system_failure.csv";
+    return CsvSeries.parse(text(resource), resource).rows().stream()
+        .filter(InputRow::hasTime)
+        .map(r -> new Sample(r.time(), Double.parseDouble(r.value())))
+        .toList();
   }
 
   static List<Long> times(List<Sample> samples) {
@@ -75,15 +64,9 @@ final class NabData {
 
   static List<NabScorer.Window> windows() {
     try {
-      JsonNode root =
-          new ObjectMapper().readTree(text("nab/machine_temperature_system_failure.windows.json"));
-      List<NabScorer.Window> out = new ArrayList<>();
-      for (JsonNode w : root.elements().next()) {
-        out.add(
-            new NabScorer.Window(
-                epochMs(w.get(0).asText(), LABEL_TIME), epochMs(w.get(1).asText(), LABEL_TIME)));
-      }
-      return out;
+      String resource = "nab/machine_temperature_system_failure.windows.json";
+      return LabelledWindows.parse(
+          new ObjectMapper().readTree(text(resource)), resource, null, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -124,9 +107,5 @@ final class NabData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static long epochMs(String text, DateTimeFormatter format) {
-    return LocalDateTime.parse(text, format).toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 }

@@ -1,5 +1,6 @@
 package io.plantline.stream.bench;
 
+import io.plantline.stream.backtest.NabScorer;
 import io.plantline.stream.domain.AlarmRecord;
 import io.plantline.stream.domain.Detector;
 import io.plantline.stream.domain.EwmaZScore;

@@ -2,6 +2,7 @@ package io.plantline.stream.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantline.stream.backtest.NabScorer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.plantline.stream.bench;
 
+import io.plantline.stream.backtest.NabScorer;
 import io.plantline.stream.domain.LevelShift;
 import io.plantline.stream.domain.Reading;
 import io.plantline.stream.domain.RuleSet;

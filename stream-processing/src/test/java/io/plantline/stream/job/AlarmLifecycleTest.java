@@ -86,6 +86,23 @@ class AlarmLifecycleTest {
   }
 
   @Test
+  void shouldRaiseAndClearAtTheSameTimesWhenTheWatermarkPassesManySignalsAtOnce() throws Exception {
+    // Before the watermark reaches 10 s the condition ended at 20 s and came back at 40 s: the
+    // on-delay had passed at 10 s and the off-delay at 25 s, whatever the watermark did.
+    send(signal(true, 0, 10_000, 5_000));
+    send(signal(false, 20, 10_000, 5_000));
+    send(signal(true, 40, 10_000, 5_000));
+    watermark(100);
+
+    assertThat(alarms())
+        .extracting(AlarmRecord::state, AlarmRecord::time)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlarmState.RAISED, at(10)),
+            org.assertj.core.groups.Tuple.tuple(AlarmState.CLEARED, at(25)),
+            org.assertj.core.groups.Tuple.tuple(AlarmState.RAISED, at(50)));
+  }
+
+  @Test
   void shouldRaiseAfterTheOnDelayAndClearAfterTheOffDelayThenForgetThePair() throws Exception {
     send(signal(true, 0, 10_000, 20_000));
     watermark(9);

@@ -1,4 +1,4 @@
-package io.plantline.stream.bench;
+package io.plantline.stream.backtest;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,14 +28,16 @@ import java.util.List;
  *       inside it is not scored at all.
  * </ul>
  *
+ * <p>Used by the backtest's summary (labelled windows, threshold sweep) and by the NAB benchmark.
+ *
  * <p>One deviation: NAB silently never enters a window whose start is not a row's timestamp (and
  * then none after it); this class rejects such windows. Windows must be in time order, as NAB's
  * label files are. With duplicate timestamps a window limit is the first row with that time, as
  * {@code list.index} finds it in NAB.
  */
-final class NabScorer {
+public final class NabScorer {
   /** NAB's probationary share of a file. */
-  static final double PROBATION_PERCENT = 0.15;
+  public static final double PROBATION_PERCENT = 0.15;
 
   /**
    * A NAB application profile (cost matrix).
@@ -45,13 +47,13 @@ final class NabScorer {
    * @param fpWeight A_FP (positive; false positives subtract)
    * @param fnWeight A_FN (positive; a missed window subtracts it)
    */
-  record Profile(String name, double tpWeight, double fpWeight, double fnWeight) {
+  public record Profile(String name, double tpWeight, double fpWeight, double fnWeight) {
     /** NAB's standard profile. */
-    static final Profile STANDARD = new Profile("standard", 1.0, 0.11, 1.0);
+    public static final Profile STANDARD = new Profile("standard", 1.0, 0.11, 1.0);
   }
 
   /** A labelled anomaly window, inclusive limits in epoch ms. */
-  record Window(long start, long end) {}
+  public record Window(long start, long end) {}
 
   /**
    * The outcome of one window.
@@ -61,8 +63,8 @@ final class NabScorer {
    * @param firstRow the first flagged scored row inside it, or -1
    * @param score its contribution: the credit of that row, or {@code -A_FN}
    */
-  record WindowScore(int index, Window window, int firstRow, double score) {
-    boolean detected() {
+  public record WindowScore(int index, Window window, int firstRow, double score) {
+    public boolean detected() {
       return firstRow >= 0;
     }
   }
@@ -73,7 +75,7 @@ final class NabScorer {
    * @param row the row
    * @param score its (negative) contribution
    */
-  record FalsePositive(int row, double score) {}
+  public record FalsePositive(int row, double score) {}
 
   /**
    * A scored file.
@@ -84,13 +86,13 @@ final class NabScorer {
    * @param probationRowsIgnored flagged rows inside the probationary period
    * @param total NAB's raw score: window scores plus false positives
    */
-  record Result(
+  public record Result(
       List<WindowScore> windows,
       List<FalsePositive> falsePositives,
       int truePositiveRows,
       int probationRowsIgnored,
       double total) {
-    int detectedWindows() {
+    public int detectedWindows() {
       return (int) windows.stream().filter(WindowScore::detected).count();
     }
   }
@@ -103,7 +105,7 @@ final class NabScorer {
   private final int probationRows;
 
   /** A scorer for a file with these row timestamps (in file order) and labels. */
-  NabScorer(List<Long> rowTimes, List<Window> windows, Profile profile) {
+  public NabScorer(List<Long> rowTimes, List<Window> windows, Profile profile) {
     this.rowTimes = List.copyOf(rowTimes);
     this.windows = List.copyOf(windows);
     this.profile = profile;
@@ -126,22 +128,22 @@ final class NabScorer {
   }
 
   /** NAB's scaled sigmoid of a relative position. */
-  static double scaledSigmoid(double y) {
+  public static double scaledSigmoid(double y) {
     return y > 3.0 ? -1.0 : 2 / (1 + Math.exp(5 * y)) - 1;
   }
 
   /** Rows not scored at the start of the file. */
-  int probationRows() {
+  public int probationRows() {
     return probationRows;
   }
 
   /** The first row at or after which scoring starts, as a timestamp. */
-  long probationEnd() {
+  public long probationEnd() {
     return rowTimes.get(probationRows);
   }
 
   /** The window a row lies in, or -1. */
-  int windowOf(int row) {
+  public int windowOf(int row) {
     for (int w = 0; w < lefts.length; w++) {
       if (row >= lefts[w] && row <= rights[w]) {
         return w;
@@ -151,7 +153,7 @@ final class NabScorer {
   }
 
   /** What flagging this row would add: a true-positive credit or a false-positive cost. */
-  double rowScore(int row) {
+  public double rowScore(int row) {
     int w = windowOf(row);
     if (w >= 0) {
       double position = -(rights[w] - row + 1.0) / (rights[w] - lefts[w] + 1.0);
@@ -169,17 +171,17 @@ final class NabScorer {
   }
 
   /** A row's timestamp. */
-  long timeOf(int row) {
+  public long timeOf(int row) {
     return rowTimes.get(row);
   }
 
   /** The first row with this timestamp, or -1 (how an alarm's event time maps to a row). */
-  int rowAt(long time) {
+  public int rowAt(long time) {
     return rowTimes.indexOf(time);
   }
 
   /** Scores the flagged rows (indexes into the file, any order, duplicates ignored). */
-  Result score(Collection<Integer> flaggedRows) {
+  public Result score(Collection<Integer> flaggedRows) {
     boolean[] flagged = new boolean[rowTimes.size()];
     for (int row : flaggedRows) {
       flagged[row] = true;

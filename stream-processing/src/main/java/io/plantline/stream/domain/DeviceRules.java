@@ -1,21 +1,20 @@
-package io.plantline.stream.job;
+package io.plantline.stream.domain;
 
-import io.plantline.stream.domain.Detector;
-import io.plantline.stream.domain.RuleSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The rules of one device, resolved from the rule set once per device and cached by the operator.
+ * The rules of one device, resolved from the rule set once per device.
  *
  * @param detectors the rules, overrides applied
  * @param tracked metrics the rules read: only these are buffered and kept in history
  * @param retentionMs how much history to keep: the evidence window or the longest rule window
  */
-record DeviceRules(List<Detector> detectors, Set<String> tracked, long retentionMs) {
+public record DeviceRules(List<Detector> detectors, Set<String> tracked, long retentionMs) {
 
-  static DeviceRules of(RuleSet rules, String deviceId) {
+  /** The rules of {@code rules} that apply to {@code deviceId}. */
+  public static DeviceRules of(RuleSet rules, String deviceId) {
     List<Detector> detectors = rules.rulesFor(deviceId);
     Set<String> tracked = new HashSet<>();
     long retention = rules.settings().evidenceWindowMs();
