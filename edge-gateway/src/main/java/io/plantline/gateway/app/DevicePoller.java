@@ -232,27 +232,47 @@ final class DevicePoller {
           block.table() == RegisterTable.COIL
               ? master.readCoils(unit, offset, quantity)
               : master.readInputDiscretes(unit, offset, quantity);
-      if (bits.size() < quantity) {
-        throw new MalformedResponseException(block, bits.size());
-      }
-      boolean[] values = new boolean[quantity];
-      for (int i = 0; i < quantity; i++) {
-        values[i] = bits.getBit(i);
-      }
-      return block.decodeBits(values);
+      return decodeBits(block, bits);
     }
     InputRegister[] registers =
         block.table() == RegisterTable.INPUT_REGISTER
             ? master.readInputRegisters(unit, offset, quantity)
             : master.readMultipleRegisters(unit, offset, quantity);
+    return decodeRegisters(block, registers);
+  }
+
+  /**
+   * The values of a register block from a device's answer, which is checked first: an answer with
+   * more or fewer registers than asked (or none) is malformed, whatever the device claims.
+   */
+  static Map<String, Double> decodeRegisters(ReadBlock block, InputRegister[] registers)
+      throws MalformedResponseException {
+    int quantity = block.quantity();
     if (registers == null || registers.length != quantity) {
       throw new MalformedResponseException(block, registers == null ? 0 : registers.length);
     }
     short[] words = new short[quantity];
     for (int i = 0; i < quantity; i++) {
+      if (registers[i] == null) {
+        throw new MalformedResponseException(block, i);
+      }
       words[i] = (short) registers[i].getValue();
     }
     return block.decodeRegisters(words);
+  }
+
+  /** The values of a coil or discrete-input block from a device's answer, checked first. */
+  static Map<String, Double> decodeBits(ReadBlock block, BitVector bits)
+      throws MalformedResponseException {
+    int quantity = block.quantity();
+    if (bits == null || bits.size() < quantity) {
+      throw new MalformedResponseException(block, bits == null ? 0 : bits.size());
+    }
+    boolean[] values = new boolean[quantity];
+    for (int i = 0; i < quantity; i++) {
+      values[i] = bits.getBit(i);
+    }
+    return block.decodeBits(values);
   }
 
   private void updateHealth(Exception failure) {
