@@ -147,6 +147,42 @@ public final class Samples {
             "window.seconds", 300.0));
   }
 
+  public static io.plantline.contracts.energy.EnergyEvent energyEvent() {
+    return new io.plantline.contracts.energy.EnergyEvent(
+        id("0c6f7e2a-5d41-3b8e-9a10-2f4b6c8d0e12"),
+        1,
+        io.plantline.contracts.energy.EnergyEventKind.PEAK_DEMAND_FORECAST,
+        "press-line-meter",
+        "plant-a",
+        null,
+        at("2026-11-25T10:15:00Z"),
+        at("2026-11-25T10:30:00Z"),
+        at("2026-11-25T10:21:30Z"),
+        "Interval demand forecast 162.4 kW above the 150.0 kW target: shed 21.3 kW",
+        Map.of("predicted.kw", 162.4, "reduction.kw", 21.3, "target.kw", 150.0));
+  }
+
+  public static io.plantline.contracts.quality.QualityEvent qualityEvent() {
+    return new io.plantline.contracts.quality.QualityEvent(
+        id("7d3e9a51-2c4b-3f8e-b6a1-0e2d4c6f8a13"),
+        1,
+        io.plantline.contracts.quality.QualityEventKind.VIOLATION_RAISED,
+        "bore-diameter",
+        "bore-gauge",
+        "plant-a",
+        "quality",
+        "measured_dimension_mm",
+        "WE2",
+        "XBAR_R",
+        "spc-1b7f0c2e-8d4a-3e6b-9f15-7a2c4e6b8d01",
+        1,
+        142,
+        List.of(140L, 142L),
+        at("2026-11-25T11:47:20Z"),
+        "bore-diameter: WE2 2 of 3 points beyond 2σ on one side",
+        Map.of("cl", 25.0004, "lcl", 24.9951, "ucl", 25.0057, "value", 25.0049));
+  }
+
   public static AlarmCommand shelveAlarm() {
     return new AlarmCommand(
         id("0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5"),

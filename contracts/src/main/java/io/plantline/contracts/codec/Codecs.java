@@ -4,6 +4,8 @@ import io.plantline.contracts.alarm.AlarmCommand;
 import io.plantline.contracts.alarm.AlarmEvent;
 import io.plantline.contracts.command.SetpointCommand;
 import io.plantline.contracts.command.SetpointResult;
+import io.plantline.contracts.energy.EnergyEvent;
+import io.plantline.contracts.quality.QualityEvent;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.contracts.telemetry.TelemetryReading;
@@ -47,6 +49,12 @@ public final class Codecs {
 
   /** {@link SetpointResult}, the payload of a device's MQTT {@code command-result} topic. */
   public static final EventCodec<SetpointResult> SETPOINT_RESULT = new SetpointResultCodec();
+
+  /** {@link EnergyEvent}, the payload of {@code energy.events.v1}. */
+  public static final EventCodec<EnergyEvent> ENERGY_EVENT = new EnergyEventCodec();
+
+  /** {@link QualityEvent}, the payload of {@code quality.events.v1}. */
+  public static final EventCodec<QualityEvent> QUALITY_EVENT = new QualityEventCodec();
 
   private Codecs() {}
 }

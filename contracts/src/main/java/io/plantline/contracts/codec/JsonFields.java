@@ -167,6 +167,27 @@ final class JsonFields {
     return result;
   }
 
+  /** An array of integers that fit a {@code long}; elements are named {@code name[i]}. */
+  List<Long> longIntegers(String name) {
+    JsonNode value = required(name);
+    if (!value.isArray()) {
+      throw typeMismatch(name, "array", value);
+    }
+    List<Long> result = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      String elementPath = name + "[" + i + "]";
+      JsonNode element = value.get(i);
+      if (!element.isIntegralNumber()) {
+        throw typeMismatch(elementPath, "integer", element);
+      }
+      if (!element.canConvertToLong()) {
+        throw new ContractViolationException(elementPath, "out of range");
+      }
+      result.add(element.longValue());
+    }
+    return result;
+  }
+
   /**
    * The evidence of an opening work-order payload: a {@link #numberMap} from schema version 2 on;
    * version 1 has no such field (so one present there is rejected as unknown).

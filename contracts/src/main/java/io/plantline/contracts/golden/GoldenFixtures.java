@@ -36,6 +36,8 @@ public final class GoldenFixtures {
   public static final String WORK_ORDER_COMMENTED = "work-order-commented";
   public static final String WORK_ORDER_VERIFIED = "work-order-verified";
   public static final String WORK_ORDER_PLANNED = "work-order-planned";
+  public static final String ENERGY_EVENT = "energy-event";
+  public static final String QUALITY_EVENT = "quality-event";
 
   /** An {@code OpenWorkOrder} as schema version 1 wrote it, which this build still reads. */
   public static final String OPEN_WORK_ORDER_V1 = "open-work-order-v1";
@@ -68,6 +70,8 @@ public final class GoldenFixtures {
           WORK_ORDER_COMMENTED,
           WORK_ORDER_VERIFIED,
           WORK_ORDER_PLANNED,
+          ENERGY_EVENT,
+          QUALITY_EVENT,
           OPEN_WORK_ORDER_V1,
           WORK_ORDER_OPENED_V1);
 

@@ -41,6 +41,8 @@ class GoldenFixturesTest {
         Case.of(GoldenFixtures.DEVICE_STATUS_BIRTH, Codecs.DEVICE_STATUS, Samples.deviceBirth()),
         Case.of(GoldenFixtures.DEVICE_STATUS_DEATH, Codecs.DEVICE_STATUS, Samples.deviceDeath()),
         Case.of(GoldenFixtures.ALARM_EVENT, Codecs.ALARM_EVENT, Samples.alarmEvent()),
+        Case.of(GoldenFixtures.ENERGY_EVENT, Codecs.ENERGY_EVENT, Samples.energyEvent()),
+        Case.of(GoldenFixtures.QUALITY_EVENT, Codecs.QUALITY_EVENT, Samples.qualityEvent()),
         Case.of(GoldenFixtures.ALARM_COMMAND_SHELVE, Codecs.ALARM_COMMAND, Samples.shelveAlarm()),
         Case.of(
             GoldenFixtures.SETPOINT_COMMAND, Codecs.SETPOINT_COMMAND, Samples.setpointCommand()),
