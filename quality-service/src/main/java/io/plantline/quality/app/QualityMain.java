@@ -62,8 +62,16 @@ public final class QualityMain implements Callable<Integer> {
       names = "--questdb-username",
       defaultValue = "${env:PLANTLINE_QUESTDB_USERNAME}",
       description =
-          "basic-auth user of the time-series store; its password from PLANTLINE_QUESTDB_PASSWORD")
+          "basic-auth user of the time-series store; its password from --questdb-password-file"
+              + " or PLANTLINE_QUESTDB_PASSWORD")
   String questDbUser;
+
+  @Option(
+      names = "--questdb-password-file",
+      defaultValue = "${env:PLANTLINE_QUESTDB_PASSWORD_FILE}",
+      description =
+          "file holding the time-series store's password (env PLANTLINE_QUESTDB_PASSWORD_FILE)")
+  java.nio.file.Path questDbPasswordFile;
 
   @Option(
       names = "--http-host",
@@ -144,10 +152,14 @@ public final class QualityMain implements Callable<Integer> {
           new Secrets(env)
               .optional(
                   "--questdb-password-file",
-                  null,
+                  questDbPasswordFile,
                   "--questdb-username",
-                  "PLANTLINE_QUESTDB_PASSWORD")
-              .orElseThrow();
+                  questDbPasswordFile == null ? "PLANTLINE_QUESTDB_PASSWORD" : null)
+              .orElseThrow(
+                  () ->
+                      new OptionException(
+                          "--questdb-password-file",
+                          "a --questdb-username needs a password (file or PLANTLINE_QUESTDB_PASSWORD)"));
       auth =
           Optional.of(
               "Basic "

@@ -93,7 +93,29 @@ public final class QualityService implements AutoCloseable {
       running.add(intake);
       Vertx vertx = Vertx.vertx();
       running.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
-      api = new QualityApiVerticle(listen, monitor, store, tokens);
+      io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+          new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+              io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+      TelemetryIntake counted = intake;
+      io.micrometer.core.instrument.FunctionCounter.builder(
+              "plantline.quality.batches.handled", counted, TelemetryIntake::batchCount)
+          .register(registry);
+      io.micrometer.core.instrument.FunctionCounter.builder(
+              "plantline.quality.subgroups.plotted", counted, TelemetryIntake::pointCount)
+          .register(registry);
+      io.micrometer.core.instrument.FunctionCounter.builder(
+              "plantline.quality.batches.rejected", counted, TelemetryIntake::rejectedCount)
+          .register(registry);
+      io.plantline.service.http.OpsEndpoints ops =
+          new io.plantline.service.http.OpsEndpoints(
+              registry,
+              () ->
+                  counted.isRunning()
+                      ? io.vertx.core.Future.fromCompletionStage(
+                              session.executeAsync("SELECT release_version FROM system.local"))
+                          .map(rs -> rs.one() != null)
+                      : io.vertx.core.Future.succeededFuture(false));
+      api = new QualityApiVerticle(listen, monitor, store, tokens, ops);
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception | Error e) {
       close();

@@ -410,6 +410,20 @@ class QualityServiceIT {
   }
 
   @Test
+  void shouldServeReadinessAndMetricsWithoutAToken() throws Exception {
+    String ops = "http://127.0.0.1:" + service.apiPort();
+    HttpResponse<String> ready =
+        call(HttpRequest.newBuilder(URI.create(ops + "/health/ready")).build());
+    HttpResponse<String> metrics =
+        call(HttpRequest.newBuilder(URI.create(ops + "/metrics")).build());
+
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("plantline_quality_batches_handled_total")
+        .contains("plantline_quality_subgroups_plotted_total");
+  }
+
+  @Test
   void shouldRefuseBadRequestsWithTheRightStatusAndField() throws Exception {
     assertThat(call(HttpRequest.newBuilder(uri("/characteristics")).GET().build()).statusCode())
         .isEqualTo(401);

@@ -54,11 +54,26 @@ public final class QualityApiVerticle extends VerticleBase {
   private final QualityMonitor monitor;
   private final ChartStore store;
   private final ApiTokens tokens;
+  private final io.plantline.service.http.OpsEndpoints ops;
   private HttpServer server;
 
   /** An API over the monitor (commands, characteristics) and the store (chart data). */
   public QualityApiVerticle(
       Listen listen, QualityMonitor monitor, ChartStore store, ApiTokens tokens) {
+    this(listen, monitor, store, tokens, null);
+  }
+
+  /**
+   * The same API with {@code /health/live}, {@code /health/ready} and {@code /metrics} of {@code
+   * ops}.
+   */
+  public QualityApiVerticle(
+      Listen listen,
+      QualityMonitor monitor,
+      ChartStore store,
+      ApiTokens tokens,
+      io.plantline.service.http.OpsEndpoints ops) {
+    this.ops = ops;
     this.listen = listen;
     this.monitor = monitor;
     this.store = store;
@@ -72,7 +87,13 @@ public final class QualityApiVerticle extends VerticleBase {
     router
         .get("/openapi.yaml")
         .handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").end(openApi));
-    router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
+    if (ops != null) {
+      ops.mount(router);
+    } else {
+      router
+          .get("/health/live")
+          .handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
+    }
     router.route("/api/*").handler(JWTAuthHandler.create(tokens.provider(vertx)));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.route("/api/*").handler(this::requireRole);
