@@ -8,6 +8,8 @@ import {renderDevice} from './views/device.js';
 import {renderAlarms, activeAlarmCount} from './views/alarms.js';
 import {renderWorkOrders, renderWorkOrder} from './views/workorders.js';
 import {renderGateways} from './views/gateways.js';
+import {renderQuality} from './views/quality.js';
+import {renderEnergy} from './views/energy.js';
 
 const main = document.getElementById('main');
 const topbar = document.querySelector('[data-testid="topbar"]');
@@ -24,6 +26,8 @@ const routes = [
   [/^#\/work-orders$/, () => renderWorkOrders(main)],
   [/^#\/work-orders\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})$/, m => renderWorkOrder(main, m[1])],
   [/^#\/gateways$/, () => renderGateways(main)],
+  [/^#\/quality(?:\/([A-Za-z0-9][A-Za-z0-9._-]{0,63}))?$/, m => renderQuality(main, m[1])],
+  [/^#\/energy$/, () => renderEnergy(main)],
 ];
 
 function route() {

@@ -141,6 +141,8 @@ public final class PlantDemo implements AutoCloseable {
     int writersPort = LoopbackPorts.next();
     int queryPort = LoopbackPorts.next();
     int schedulingPort = LoopbackPorts.next();
+    int qualityPort = LoopbackPorts.next();
+    int energyPort = LoopbackPorts.next();
     String kafka = s.kafka().bootstrapServers();
     List<String> kafkaArgs =
         List.of(
@@ -257,6 +259,52 @@ public final class PlantDemo implements AutoCloseable {
                 kafkaArgs,
                 cassandraArgs),
             health(schedulingPort)));
+    services.add(
+        Component.readyAt(
+            "quality",
+            "quality-service",
+            "io.plantline.quality.app.QualityMain",
+            "384m",
+            concat(
+                List.of(
+                    "--characteristics",
+                    wiring
+                        .repoRoot()
+                        .resolve("quality-service/config/plant-small-quality.yaml")
+                        .toString(),
+                    "--questdb-url",
+                    s.questDb().httpUrl(),
+                    "--questdb-username",
+                    secrets.server("questdb").username(),
+                    "--questdb-password-file",
+                    secrets.passwordFile("questdb").toString(),
+                    "--http-port",
+                    Integer.toString(qualityPort),
+                    "--jwt-key-file",
+                    secrets.serviceJwtKey().toString()),
+                kafkaArgs,
+                cassandraArgs),
+            health(qualityPort)));
+    services.add(
+        Component.readyAt(
+            "energy",
+            "energy-service",
+            "io.plantline.energy.app.EnergyMain",
+            "384m",
+            concat(
+                List.of(
+                    "--sites",
+                    wiring
+                        .repoRoot()
+                        .resolve("energy-service/config/plant-small-energy.yaml")
+                        .toString(),
+                    "--http-port",
+                    Integer.toString(energyPort),
+                    "--jwt-key-file",
+                    secrets.serviceJwtKey().toString()),
+                kafkaArgs,
+                cassandraArgs),
+            health(energyPort)));
     Optional<String> consoleUrl = Optional.empty();
     if (withConsole) {
       int consolePort = settings.consolePort() == 0 ? LoopbackPorts.next() : settings.consolePort();
@@ -281,6 +329,10 @@ public final class PlantDemo implements AutoCloseable {
                       "http://127.0.0.1:" + queryPort,
                       "--scheduling-url",
                       "http://127.0.0.1:" + schedulingPort,
+                      "--quality-url",
+                      "http://127.0.0.1:" + qualityPort,
+                      "--energy-url",
+                      "http://127.0.0.1:" + energyPort,
                       "--gateway-metrics-url",
                       "http://127.0.0.1:" + gatewayPort + "/metrics"),
                   kafkaArgs),
@@ -291,8 +343,8 @@ public final class PlantDemo implements AutoCloseable {
       out.println("  console: not built (module console has no classes); skipped");
     }
     out.println(
-        "Starting the gateway, ingestion, the anomaly job, the scheduling service and the"
-            + " console...");
+        "Starting the gateway, ingestion, the anomaly job, the scheduling, quality and energy"
+            + " services and the console...");
     startAll(wiring, services, out);
 
     Endpoints endpoints =

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param gateways edge gateways whose metrics are scraped
  * @param kafka how to reach Kafka
  * @param upstreamTimeout bound on each exchange with a service
+ * @param qualityUrl the quality service's base URL, or null when the console has none
+ * @param energyUrl the energy service's base URL, or null when the console has none
  */
 public record ConsoleConfig(
     HttpSettings http,
@@ -31,7 +33,60 @@ public record ConsoleConfig(
     URI schedulingUrl,
     List<GatewayScraper.Target> gateways,
     KafkaSettings kafka,
-    Duration upstreamTimeout) {
+    Duration upstreamTimeout,
+    URI qualityUrl,
+    URI energyUrl) {
+
+  /** A console without an energy service. */
+  public ConsoleConfig(
+      HttpSettings http,
+      List<UserAccount> users,
+      String userTokenKey,
+      String serviceTokenKey,
+      URI queryApiUrl,
+      URI schedulingUrl,
+      List<GatewayScraper.Target> gateways,
+      KafkaSettings kafka,
+      Duration upstreamTimeout,
+      URI qualityUrl) {
+    this(
+        http,
+        users,
+        userTokenKey,
+        serviceTokenKey,
+        queryApiUrl,
+        schedulingUrl,
+        gateways,
+        kafka,
+        upstreamTimeout,
+        qualityUrl,
+        null);
+  }
+
+  /** A console without a quality or an energy service. */
+  public ConsoleConfig(
+      HttpSettings http,
+      List<UserAccount> users,
+      String userTokenKey,
+      String serviceTokenKey,
+      URI queryApiUrl,
+      URI schedulingUrl,
+      List<GatewayScraper.Target> gateways,
+      KafkaSettings kafka,
+      Duration upstreamTimeout) {
+    this(
+        http,
+        users,
+        userTokenKey,
+        serviceTokenKey,
+        queryApiUrl,
+        schedulingUrl,
+        gateways,
+        kafka,
+        upstreamTimeout,
+        null,
+        null);
+  }
 
   /** Checks presence and copies lists. */
   public ConsoleConfig {
@@ -58,6 +113,10 @@ public record ConsoleConfig(
         + queryApiUrl
         + ", scheduling="
         + schedulingUrl
+        + ", quality="
+        + qualityUrl
+        + ", energy="
+        + energyUrl
         + ", gateways="
         + gateways.size()
         + ", kafka="

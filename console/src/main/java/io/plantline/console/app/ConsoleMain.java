@@ -93,6 +93,18 @@ public final class ConsoleMain implements Callable<Integer> {
   String schedulingUrl;
 
   @Option(
+      names = "--quality-url",
+      defaultValue = "${env:PLANTLINE_QUALITY_URL}",
+      description = "base URL of the quality service (optional; without it /api/v1/quality is 503)")
+  String qualityUrl;
+
+  @Option(
+      names = "--energy-url",
+      defaultValue = "${env:PLANTLINE_ENERGY_URL}",
+      description = "base URL of the energy service (optional; without it /api/v1/energy is 503)")
+  String energyUrl;
+
+  @Option(
       names = "--gateway-metrics-url",
       description =
           "an edge gateway's Prometheus /metrics URL, optionally bound to a site as SITE=URL"
@@ -218,6 +230,9 @@ public final class ConsoleMain implements Callable<Integer> {
     }
     URI query = url("--query-api-url", queryApiUrl);
     URI scheduling = url("--scheduling-url", schedulingUrl);
+    URI quality =
+        qualityUrl == null || qualityUrl.isBlank() ? null : url("--quality-url", qualityUrl);
+    URI energy = energyUrl == null || energyUrl.isBlank() ? null : url("--energy-url", energyUrl);
     List<GatewayScraper.Target> gateways = new ArrayList<>();
     for (String g : gatewayUrls) {
       gateways.add(gateway(g));
@@ -238,7 +253,17 @@ public final class ConsoleMain implements Callable<Integer> {
               }
             });
     return new ConsoleConfig(
-        http, users, userKey, serviceKey, query, scheduling, gateways, kafkaSettings, timeout);
+        http,
+        users,
+        userKey,
+        serviceKey,
+        query,
+        scheduling,
+        gateways,
+        kafkaSettings,
+        timeout,
+        quality,
+        energy);
   }
 
   @Override

@@ -87,6 +87,26 @@ public final class ConsoleServer implements AutoCloseable {
               connect,
               config.upstreamTimeout(),
               MAX_UPSTREAM_RESPONSE);
+      Upstream quality =
+          config.qualityUrl() == null
+              ? null
+              : new Upstream(
+                  "quality service",
+                  config.qualityUrl(),
+                  client,
+                  connect,
+                  config.upstreamTimeout(),
+                  MAX_UPSTREAM_RESPONSE);
+      Upstream energy =
+          config.energyUrl() == null
+              ? null
+              : new Upstream(
+                  "energy service",
+                  config.energyUrl(),
+                  client,
+                  connect,
+                  config.upstreamTimeout(),
+                  MAX_UPSTREAM_RESPONSE);
       DownstreamTokens downstream = new DownstreamTokens(vertx, config.serviceTokenKey());
       DeviceRegistry registry =
           new DeviceRegistry(
@@ -113,7 +133,9 @@ public final class ConsoleServer implements AutoCloseable {
                   commands,
                   gateways,
                   metrics,
-                  () -> consumerRef.get() != null && consumerRef.get().assigned()),
+                  () -> consumerRef.get() != null && consumerRef.get().assigned(),
+                  quality,
+                  energy),
               Clock.systemUTC());
       vertx
           .deployVerticle(http)

@@ -8,11 +8,11 @@ import java.util.TreeSet;
  * The roles the console puts into the tokens it mints for the services, per console role:
  *
  * <pre>
- *                 query API   scheduling service
- *   viewer        viewer      viewer
- *   operator      operator    viewer
- *   maintenance   viewer      technician
- *   admin         operator    planner
+ *                 query API   scheduling service   quality service    energy service
+ *   viewer        viewer      viewer               viewer             viewer
+ *   operator      operator    viewer               viewer             viewer
+ *   maintenance   viewer      technician           viewer             viewer
+ *   admin         operator    planner              quality-engineer   energy-manager
  * </pre>
  *
  * A user with several roles gets the union. The console checks its own matrix ({@link
@@ -25,7 +25,11 @@ public final class DownstreamRoles {
     /** The ingestion query API (roles operator, viewer). */
     QUERY_API,
     /** The scheduling service (roles viewer, technician, planner). */
-    SCHEDULING
+    SCHEDULING,
+    /** The quality service (roles viewer, quality-engineer). */
+    QUALITY,
+    /** The energy service (read-only; roles viewer, energy-manager). */
+    ENERGY
   }
 
   private DownstreamRoles() {}
@@ -40,6 +44,8 @@ public final class DownstreamRoles {
             case MAINTENANCE -> "technician";
             case ADMIN -> "planner";
           };
+      case QUALITY -> role == Role.ADMIN ? "quality-engineer" : "viewer";
+      case ENERGY -> role == Role.ADMIN ? "energy-manager" : "viewer";
     };
   }
 

@@ -9,5 +9,7 @@ public enum Permission {
   /** Work-order transitions assign, start and complete, and comments. */
   WORK_ON_ORDERS,
   /** Open work orders by hand, and the transitions cancel, plan and verify. */
-  MANAGE_ORDERS
+  MANAGE_ORDERS,
+  /** Re-baseline a control chart of the quality service (new limits, audited). */
+  REBASELINE_CHARTS
 }

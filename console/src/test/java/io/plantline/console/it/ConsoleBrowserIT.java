@@ -83,6 +83,7 @@ class ConsoleBrowserIT {
               SECRET,
               stub.url(),
               stub.url(),
+              stub.url(),
               ConsoleHarness.defaults(),
               Duration.ofSeconds(5),
               List.of(new GatewayScraper.Target("gw-hall-a", "site-1", metrics)))) {
@@ -264,6 +265,32 @@ class ConsoleBrowserIT {
                   page.eval(
                       "document.querySelector('[data-testid=gateway-poll-errors]').textContent"))
               .isEqualTo("7");
+
+          page.eval("document.querySelector('[data-testid=nav-quality]').click()");
+          page.await(
+              "control chart with its violating point",
+              "document.querySelectorAll('[data-testid=control-chart] [data-testid=violation-point]').length === 1",
+              WAIT);
+          assertThat(
+                  page.eval(
+                      "document.querySelectorAll('[data-testid=control-chart] circle').length"))
+              .isEqualTo(3);
+          assertThat(
+                  page.eval(
+                      "['chart-ucl', 'chart-cl', 'chart-lcl'].every(id =>"
+                          + " document.querySelector(`[data-testid=control-chart] [data-testid=${id}]`))"))
+              .as("CL, UCL and LCL drawn")
+              .isEqualTo(true);
+          page.await(
+              "capability beside the chart",
+              "document.querySelector('[data-testid=capability-cp]')?.textContent === '1.25'",
+              WAIT);
+          assertThat(page.eval("document.querySelectorAll('[data-testid=limit-version]').length"))
+              .isEqualTo(1);
+          assertThat(page.eval("document.querySelector('[data-testid=rebaseline-reason]')"))
+              .as("an operator may not re-baseline")
+              .isNull();
+          page.screenshot(target.resolve("console-quality.png"));
 
           List<JsonObject> problems =
               chromium.events().stream()

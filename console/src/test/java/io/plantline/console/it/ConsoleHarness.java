@@ -64,6 +64,39 @@ public final class ConsoleHarness implements AutoCloseable {
       Duration upstreamTimeout,
       List<GatewayScraper.Target> gateways)
       throws Exception {
+    this(kafka, serviceSecret, queryApi, scheduling, null, http, upstreamTimeout, gateways);
+  }
+
+  /** A console in front of {@code queryApi}, {@code scheduling} and {@code quality} (or none). */
+  public ConsoleHarness(
+      KafkaServer kafka,
+      String serviceSecret,
+      String queryApi,
+      String scheduling,
+      String quality,
+      HttpSettings http,
+      Duration upstreamTimeout,
+      List<GatewayScraper.Target> gateways)
+      throws Exception {
+    this(
+        kafka, serviceSecret, queryApi, scheduling, quality, null, http, upstreamTimeout, gateways);
+  }
+
+  /**
+   * A console in front of {@code queryApi}, {@code scheduling}, {@code quality} and {@code energy}
+   * (each of the last two may be null: none).
+   */
+  public ConsoleHarness(
+      KafkaServer kafka,
+      String serviceSecret,
+      String queryApi,
+      String scheduling,
+      String quality,
+      String energy,
+      HttpSettings http,
+      Duration upstreamTimeout,
+      List<GatewayScraper.Target> gateways)
+      throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     consoleKey = HexFormat.of().formatHex(key);
@@ -93,7 +126,9 @@ public final class ConsoleHarness implements AutoCloseable {
                 URI.create(scheduling),
                 gateways,
                 settings,
-                upstreamTimeout));
+                upstreamTimeout,
+                quality == null ? null : URI.create(quality),
+                energy == null ? null : URI.create(energy)));
     base = "http://127.0.0.1:" + server.port();
   }
 

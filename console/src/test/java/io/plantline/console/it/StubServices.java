@@ -91,6 +91,7 @@ public final class StubServices implements AutoCloseable {
                         .put("assetId", ctx.pathParam("id"))
                         .put("failures", 1)
                         .put("repairs", 0)));
+    mountQuality(router);
     server =
         vertx
             .createHttpServer()
@@ -175,6 +176,146 @@ public final class StubServices implements AutoCloseable {
             ctx.get("claims"),
             ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asString()));
     ctx.next();
+  }
+
+  /**
+   * The quality service's routes: characteristic {@code bore-diameter} on device press-3 and {@code
+   * fill-weight} on pump-7, a chart of three points (the last one violating WE1), and a re-baseline
+   * that answers the new version with the token's subject as actor.
+   */
+  private void mountQuality(Router router) {
+    Map<String, JsonObject> characteristics =
+        Map.of(
+            "bore-diameter", characteristic("bore-diameter", "press-3", "XBAR_R"),
+            "fill-weight", characteristic("fill-weight", "pump-7", "I_MR"));
+    String base = "/api/v1/quality/characteristics";
+    router
+        .get(base)
+        .handler(
+            ctx ->
+                json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put(
+                            "characteristics",
+                            new JsonArray()
+                                .add(characteristics.get("bore-diameter"))
+                                .add(characteristics.get("fill-weight")))));
+    router
+        .get(base + "/:id")
+        .handler(
+            ctx -> {
+              JsonObject c = characteristics.get(ctx.pathParam("id"));
+              json(
+                  ctx,
+                  c == null ? 404 : 200,
+                  c == null ? new JsonObject().put("error", "no characteristic") : c);
+            });
+    router
+        .get(base + "/:id/chart")
+        .handler(
+            ctx -> {
+              JsonArray points = new JsonArray();
+              double[] values = {25.001, 24.999, 25.009};
+              for (int i = 0; i < values.length; i++) {
+                points.add(
+                    new JsonObject()
+                        .put("subgroup", i + 26)
+                        .put("at", Instant.now().minusSeconds(60L * (3 - i)).toString())
+                        .put("value", values[i])
+                        .put("cl", 25.0)
+                        .put("ucl", 25.0054)
+                        .put("lcl", 24.9946)
+                        .put(
+                            "violations",
+                            i < 2
+                                ? new JsonArray()
+                                : new JsonArray()
+                                    .add(
+                                        new JsonObject()
+                                            .put("rule", "WE1")
+                                            .put("subgroups", new JsonArray().add(28)))));
+              }
+              json(
+                  ctx,
+                  200,
+                  new JsonObject()
+                      .put("characteristicId", ctx.pathParam("id"))
+                      .put("primary", "X̄")
+                      .put("points", points));
+            });
+    router
+        .get(base + "/:id/capability")
+        .handler(
+            ctx -> {
+              JsonObject cp =
+                  new JsonObject().put("value", 1.25).put("lower", 1.1).put("upper", 1.4);
+              json(
+                  ctx,
+                  200,
+                  new JsonObject()
+                      .put("n", 100)
+                      .put("mean", 25.0004)
+                      .put("sigmaWithin", 0.004)
+                      .put("confidence", 0.95)
+                      .put("cp", cp)
+                      .put("cpk", cp)
+                      .put("pp", cp)
+                      .put("ppk", cp)
+                      .put("cpm", cp)
+                      .put(
+                          "normality",
+                          new JsonObject().put("pValue", 0.42).put("normalAt5Percent", true)));
+            });
+    router
+        .get(base + "/:id/limits")
+        .handler(
+            ctx ->
+                json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put(
+                            "versions",
+                            new JsonArray()
+                                .add(
+                                    new JsonObject()
+                                        .put("version", 1)
+                                        .put("center", 25.0)
+                                        .put("sigma", 0.004)
+                                        .put("subgroupsUsed", 25)
+                                        .put("frozenAt", Instant.now().toString())
+                                        .put("actor", "system")
+                                        .put(
+                                            "reason",
+                                            "baseline collected from the live stream")))));
+    router
+        .post(base + "/:id/rebaseline")
+        .handler(
+            ctx ->
+                json(
+                    ctx,
+                    202,
+                    new JsonObject()
+                        .put("phase", "II")
+                        .put("version", 2)
+                        .put("actor", ((JsonObject) ctx.get("claims")).getString("sub"))));
+  }
+
+  private static JsonObject characteristic(String id, String device, String chart) {
+    return new JsonObject()
+        .put("id", id)
+        .put("deviceId", device)
+        .put("metric", "measured_dimension_mm")
+        .put("chart", chart)
+        .put("subgroupSize", chart.equals("I_MR") ? 1 : 5)
+        .put("rules", new JsonArray().add("WE1").add("WE2"))
+        .put("phase", "II")
+        .put("limitVersion", 1)
+        .put("baselineCollected", 0)
+        .put("baselineSubgroups", 25)
+        .put("spec", new JsonObject().put("lsl", 24.985).put("usl", 25.015).put("target", 25.0));
   }
 
   private void latest(RoutingContext ctx) {

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * lanes run concurrently on that many worker threads; the batch's offsets are committed once every
  * lane is done. When a lane fails, the rest of that lane is not handled, nothing of the batch is
  * committed and the whole batch is re-read after the back-off.
+ *
+ * <p>{@link #perKey} makes a loop whose handler gets each key's records of a poll as one list (to
+ * write them in one go), in lanes as above whatever the parallelism.
  */
 public final class ManualCommitConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ManualCommitConsumer.class);
@@ -42,11 +45,12 @@ public final class ManualCommitConsumer implements AutoCloseable {
   private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
   private final String topic;
   private final Consumer<ConsumerRecord<String, byte[]>> handler;
+  private final Consumer<List<ConsumerRecord<String, byte[]>>> laneHandler;
   private final Duration backoff;
   private final Thread thread;
   private final ExecutorService workers;
   private volatile boolean running = true;
-  private volatile Runnable onReassignment = () -> {};
+  private volatile Runnable onRewind = () -> {};
 
   /** A sequential loop (parallelism 1); call {@link #start()} to run it. */
   public ManualCommitConsumer(
@@ -76,24 +80,53 @@ public final class ManualCommitConsumer implements AutoCloseable {
       Consumer<ConsumerRecord<String, byte[]>> handler,
       Duration backoff,
       int parallelism) {
+    this(name, consumer, topic, handler, lane -> lane.forEach(handler), backoff, parallelism);
+  }
+
+  private ManualCommitConsumer(
+      String name,
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      String topic,
+      Consumer<ConsumerRecord<String, byte[]>> handler,
+      Consumer<List<ConsumerRecord<String, byte[]>>> laneHandler,
+      Duration backoff,
+      int parallelism) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be 1 or more, was " + parallelism);
     }
     this.consumer = consumer;
     this.topic = topic;
     this.handler = handler;
+    this.laneHandler = laneHandler;
     this.backoff = backoff;
     this.thread = new Thread(this::run, name);
     this.workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, named(name));
   }
 
   /**
-   * Runs {@code action} on the polling thread whenever partitions are revoked or assigned (no
-   * handler runs then), for example to drop state cached for the partitions' keys. Call before
-   * {@link #start()}.
+   * A loop whose handler gets the records of one key from one poll, in order, as one list; call
+   * {@link #start()} to run it.
+   *
+   * @param handler handles one key's records; throws to have the whole batch re-read; must be
+   *     thread-safe when {@code parallelism} is above 1
    */
-  public ManualCommitConsumer onReassignment(Runnable action) {
-    this.onReassignment = action;
+  public static ManualCommitConsumer perKey(
+      String name,
+      org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer,
+      String topic,
+      Consumer<List<ConsumerRecord<String, byte[]>>> handler,
+      Duration backoff,
+      int parallelism) {
+    return new ManualCommitConsumer(name, consumer, topic, null, handler, backoff, parallelism);
+  }
+
+  /**
+   * Runs {@code action} on the polling thread whenever partitions are revoked or assigned, and
+   * before a failed batch is re-read (no handler runs then), for example to drop state cached for
+   * the keys. Call before {@link #start()}.
+   */
+  public ManualCommitConsumer onRewind(Runnable action) {
+    this.onRewind = action;
     return this;
   }
 
@@ -115,18 +148,18 @@ public final class ManualCommitConsumer implements AutoCloseable {
           new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-              onReassignment.run();
+              onRewind.run();
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-              onReassignment.run();
+              onRewind.run();
             }
           });
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
-          if (workers == null) {
+          if (workers == null && handler != null) {
             handleInOrder(records);
           } else {
             handleInLanes(records);
@@ -160,6 +193,7 @@ public final class ManualCommitConsumer implements AutoCloseable {
           OffsetAndMetadata next = done.get(p);
           consumer.seek(p, next != null ? next.offset() : records.records(p).get(0).offset());
         }
+        onRewind.run();
         sleep(backoff);
         return;
       }
@@ -174,21 +208,27 @@ public final class ManualCommitConsumer implements AutoCloseable {
       Object lane = record.key() != null ? record.key() : record.partition();
       lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(record);
     }
-    List<CompletableFuture<Void>> handled = new ArrayList<>(lanes.size());
-    for (List<ConsumerRecord<String, byte[]>> lane : lanes.values()) {
-      handled.add(CompletableFuture.runAsync(() -> lane.forEach(handler), workers));
-    }
     try {
-      CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
+      if (workers == null) {
+        lanes.values().forEach(laneHandler);
+      } else {
+        List<CompletableFuture<Void>> handled = new ArrayList<>(lanes.size());
+        for (List<ConsumerRecord<String, byte[]>> lane : lanes.values()) {
+          handled.add(CompletableFuture.runAsync(() -> laneHandler.accept(lane), workers));
+        }
+        CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
+      }
+    } catch (RuntimeException e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       LOG.warn(
           "handling a batch of {} failed; re-reading it after {}: {}",
           topic,
           backoff,
-          String.valueOf(e.getCause()));
+          String.valueOf(cause));
       for (TopicPartition p : records.partitions()) {
         consumer.seek(p, records.records(p).get(0).offset());
       }
+      onRewind.run();
       sleep(backoff);
       return;
     }

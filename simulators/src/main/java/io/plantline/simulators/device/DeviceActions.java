@@ -2,6 +2,7 @@ package io.plantline.simulators.device;
 
 import io.plantline.registermap.ByteWordOrder;
 import io.plantline.simulators.domain.DeviceEvent;
+import io.plantline.simulators.domain.MachineState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ public final class DeviceActions {
           "variance",
           "cycle",
           "stratification",
+          "replace-meter",
+          "preset-energy",
+          "load-spike",
+          "machine-state",
           "stuck-sensor",
           "sensor-drift",
           "sensor-offset",
@@ -72,6 +77,26 @@ public final class DeviceActions {
           p ->
               event(
                   name, new DeviceEvent.Stratification(p.text("point"), p.number("factor", 0, 1)));
+      default -> meterOrSensorOrTransport(name);
+    };
+  }
+
+  private static Function<Params, DeviceAction> meterOrSensorOrTransport(String name) {
+    return switch (name) {
+      case "replace-meter" -> p -> event(name, new DeviceEvent.ReplaceMeter());
+      case "preset-energy" ->
+          p -> event(name, new DeviceEvent.PresetEnergy(p.number("kwh", 0, 1e12)));
+      case "load-spike" ->
+          p ->
+              event(
+                  name,
+                  new DeviceEvent.LoadSpike(p.number("extraKw", 0, 1e6), p.duration("duration")));
+      case "machine-state" ->
+          p ->
+              event(
+                  name,
+                  new DeviceEvent.HoldMachineState(
+                      MachineState.named(p.text("state")), p.duration("duration")));
       default -> sensorOrTransport(name);
     };
   }

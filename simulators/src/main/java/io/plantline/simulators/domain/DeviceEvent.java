@@ -91,6 +91,47 @@ public sealed interface DeviceEvent {
     }
   }
 
+  /** The energy meter is replaced by a new one: its energy counter restarts at zero. */
+  record ReplaceMeter() implements DeviceEvent {}
+
+  /**
+   * The energy meter's counter is set to {@code kwh} (kWh, 0..1e12), for example just below the
+   * value where it rolls over.
+   */
+  record PresetEnergy(double kwh) implements DeviceEvent {
+    public PresetEnergy {
+      requireWithin("kwh", kwh, 0, 1e12);
+    }
+  }
+
+  /**
+   * A brief extra load of {@code extraKw} (0..1e6) for {@code duration}, e.g. a furnace heating.
+   */
+  record LoadSpike(double extraKw, Duration duration) implements DeviceEvent {
+    public LoadSpike {
+      requireWithin("extraKw", extraKw, 0, 1e6);
+      requirePositive("duration", duration);
+    }
+  }
+
+  /**
+   * The metered machine stays in {@code state} for {@code duration} whatever its shift schedule
+   * says, e.g. a break, a changeover, or left idle over a weekend.
+   */
+  record HoldMachineState(MachineState state, Duration duration) implements DeviceEvent {
+    public HoldMachineState {
+      Objects.requireNonNull(state, "state");
+      requirePositive("duration", duration);
+    }
+  }
+
+  private static void requirePositive(String name, Duration duration) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + duration);
+    }
+  }
+
   private static void requirePoint(String point) {
     if (point == null || point.isBlank()) {
       throw new IllegalArgumentException("point must be a non-empty point name, was " + point);

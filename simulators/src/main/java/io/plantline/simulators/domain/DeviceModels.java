@@ -16,7 +16,11 @@ import java.util.Objects;
  *       ratedSpeedRpm</td></tr>
  *   <tr><td>energy-meter</td><td>baseLoadKw 20, peakLoadKw 120, shiftStartHour 6, shiftEndHour
  *       22, startHourOfDay 8, powerFactor 0.88, nominalVoltageV 230, nominalFrequencyHz 50,
- *       initialEnergyKwh 0</td></tr>
+ *       initialEnergyKwh 0, rolloverKwh 0 (never)</td></tr>
+ *   <tr><td>machine-meter</td><td>offKw 0.5, idleKw 8, setupKw 15, runningKw 45, shiftStartHour 6,
+ *       shiftEndHour 22, setupMinutes 30, workdays 5, startHourOfDay 8, startDayOfWeek 1 (Monday),
+ *       powerFactor 0.85, nominalVoltageV 230, nominalFrequencyHz 50, initialEnergyKwh 0,
+ *       rolloverKwh 0</td></tr>
  *   <tr><td>quality-gauge</td><td>nominalMm 25.000, meanOffsetMm 0, sigmaMm 0.004, cycleSeconds
  *       20, resolutionMm 0.001</td></tr>
  *   <tr><td>pump</td><td>ratedFlowM3h 50, ratedHeadBar 6, ratedPowerKw 11, suctionBar 1.0,
@@ -38,6 +42,7 @@ public final class DeviceModels {
   static {
     FACTORIES.put(MotorSpindle.TYPE, MotorSpindle::create);
     FACTORIES.put(EnergyMeter.TYPE, EnergyMeter::create);
+    FACTORIES.put(EnergyMeter.MACHINE_TYPE, EnergyMeter::createOnMachine);
     FACTORIES.put(QualityGauge.TYPE, QualityGauge::create);
     FACTORIES.put(Pump.TYPE, Pump::create);
     FACTORIES.put(CsvReplay.TYPE, CsvReplay::create);

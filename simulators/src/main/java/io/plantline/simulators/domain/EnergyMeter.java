@@ -16,13 +16,32 @@ import java.util.SplittableRandom;
  * reactive power is {@code Q = P tan(acos PF)}. The power factor fluctuates slightly around its
  * parameter, the frequency (Hz) by about 15 mHz around nominal.
  *
- * <p>energy_kwh integrates the active power over simulated time with the trapezoidal rule.
+ * <p>Per phase it also reports active power (the phase's share of P) and the power factor (the same
+ * on every phase), the points a real three-phase meter such as the Eastron SDM630 has.
+ *
+ * <p>energy_kwh integrates the active power over simulated time with the trapezoidal rule; with
+ * {@code rolloverKwh} it wraps to zero there, like a counter register of limited width.
+ *
+ * <p>Type {@code machine-meter} is the same meter on one machine: its load follows the machine's
+ * run state ({@link MachineDutyCycle}: off, idle, setup, running, per shift schedule or held by a
+ * scenario), reported as the extra point {@code machine_state}. Both types take the scenario events
+ * of a meter: {@link DeviceEvent.ReplaceMeter} (the counter restarts at zero), {@link
+ * DeviceEvent.PresetEnergy}, {@link DeviceEvent.LoadSpike}; the machine meter also {@link
+ * DeviceEvent.HoldMachineState}.
  */
 final class EnergyMeter implements DeviceModel {
 
   static final String TYPE = "energy-meter";
+  static final String MACHINE_TYPE = "machine-meter";
+  static final String MACHINE_STATE = "machine_state";
   static final String[] VOLTAGES = {"voltage_l1_v", "voltage_l2_v", "voltage_l3_v"};
   static final String[] CURRENTS = {"current_l1_a", "current_l2_a", "current_l3_a"};
+  static final String[] PHASE_POWERS = {
+    "active_power_l1_kw", "active_power_l2_kw", "active_power_l3_kw"
+  };
+  static final String[] PHASE_POWER_FACTORS = {
+    "power_factor_l1", "power_factor_l2", "power_factor_l3"
+  };
   static final String ACTIVE_POWER = "active_power_kw";
   static final String REACTIVE_POWER = "reactive_power_kvar";
   static final String POWER_FACTOR = "power_factor";
@@ -40,13 +59,24 @@ final class EnergyMeter implements DeviceModel {
           CURRENTS[0],
           CURRENTS[1],
           CURRENTS[2],
+          PHASE_POWERS[0],
+          PHASE_POWERS[1],
+          PHASE_POWERS[2],
+          PHASE_POWER_FACTORS[0],
+          PHASE_POWER_FACTORS[1],
+          PHASE_POWER_FACTORS[2],
           ACTIVE_POWER,
           REACTIVE_POWER,
           POWER_FACTOR,
           FREQUENCY,
           ENERGY);
 
+  private static final Set<String> MACHINE_POINTS = withMachineState();
+
   private final EnergyMeterConfig config;
+  private final MachineDutyCycle machine;
+  private double spikeKw;
+  private double spikeUntilSeconds;
   private final ShiftLoadProfile profile;
   private final OrnsteinUhlenbeck loadNoise;
   private final OrnsteinUhlenbeck powerFactorNoise;
@@ -56,6 +86,7 @@ final class EnergyMeter implements DeviceModel {
   private final double[] phaseShare = new double[3];
   private final double[] voltages = new double[3];
   private final double[] currents = new double[3];
+  private final double[] phasePowers = new double[3];
   private double elapsedSeconds;
   private double activeKw;
   private double reactiveKvar;
@@ -64,7 +95,13 @@ final class EnergyMeter implements DeviceModel {
   private double energyKwh;
 
   EnergyMeter(EnergyMeterConfig config, long seed) {
+    this(config, null, seed);
+  }
+
+  /** A meter on a machine following {@code machine}, or a feeder meter when it is null. */
+  EnergyMeter(EnergyMeterConfig config, MachineDutyCycle machine, long seed) {
     this.config = config;
+    this.machine = machine;
     this.profile =
         new ShiftLoadProfile(
             config.baseLoadKw(),
@@ -93,14 +130,29 @@ final class EnergyMeter implements DeviceModel {
     return new EnergyMeter(EnergyMeterConfig.from(params), seed);
   }
 
+  static EnergyMeter createOnMachine(Params params, long seed) {
+    MachineMeterConfig config = MachineMeterConfig.from(params);
+    return new EnergyMeter(config.electrics(), new MachineDutyCycle(config), seed);
+  }
+
+  private static Set<String> withMachineState() {
+    String[] names = new String[POINTS.size() + 1];
+    int i = 0;
+    for (String point : POINTS) {
+      names[i++] = point;
+    }
+    names[i] = MACHINE_STATE;
+    return ModelSupport.pointSet(names);
+  }
+
   @Override
   public String type() {
-    return TYPE;
+    return machine == null ? TYPE : MACHINE_TYPE;
   }
 
   @Override
   public Set<String> points() {
-    return POINTS;
+    return machine == null ? POINTS : MACHINE_POINTS;
   }
 
   @Override
@@ -116,6 +168,9 @@ final class EnergyMeter implements DeviceModel {
     }
     measure();
     energyKwh += (before + activeKw) / 2 * seconds / 3600;
+    if (config.rolloverKwh() > 0 && energyKwh >= config.rolloverKwh()) {
+      energyKwh -= config.rolloverKwh();
+    }
   }
 
   @Override
@@ -127,6 +182,12 @@ final class EnergyMeter implements DeviceModel {
       if (CURRENTS[i].equals(point)) {
         return currents[i];
       }
+      if (PHASE_POWERS[i].equals(point)) {
+        return phasePowers[i];
+      }
+      if (PHASE_POWER_FACTORS[i].equals(point)) {
+        return powerFactor;
+      }
     }
     return switch (point) {
       case ACTIVE_POWER -> activeKw;
@@ -134,7 +195,13 @@ final class EnergyMeter implements DeviceModel {
       case POWER_FACTOR -> powerFactor;
       case FREQUENCY -> frequencyHz;
       case ENERGY -> energyKwh;
-      default -> throw ModelSupport.unknownPoint(TYPE, point, POINTS);
+      case MACHINE_STATE -> {
+        if (machine == null) {
+          throw ModelSupport.unknownPoint(TYPE, point, POINTS);
+        }
+        yield machine.state(elapsedSeconds).code();
+      }
+      default -> throw ModelSupport.unknownPoint(type(), point, points());
     };
   }
 
@@ -145,7 +212,27 @@ final class EnergyMeter implements DeviceModel {
 
   @Override
   public void apply(DeviceEvent event) {
-    throw ModelSupport.unsupported(TYPE, event);
+    if (event instanceof DeviceEvent.ReplaceMeter) {
+      energyKwh = 0;
+    } else if (event instanceof DeviceEvent.PresetEnergy preset) {
+      if (config.rolloverKwh() > 0 && preset.kwh() >= config.rolloverKwh()) {
+        throw new IllegalStateException(
+            "kwh: must be below the meter's rolloverKwh "
+                + config.rolloverKwh()
+                + ", was "
+                + preset.kwh());
+      }
+      energyKwh = preset.kwh();
+    } else if (event instanceof DeviceEvent.LoadSpike spike) {
+      spikeKw = spike.extraKw();
+      spikeUntilSeconds = elapsedSeconds + ModelSupport.seconds(spike.duration());
+      measure();
+    } else if (event instanceof DeviceEvent.HoldMachineState hold && machine != null) {
+      machine.hold(hold.state(), elapsedSeconds, hold.duration());
+      measure();
+    } else {
+      throw ModelSupport.unsupported(type(), event);
+    }
   }
 
   /** Hour of day at the current simulated time, 0 up to 24. */
@@ -153,9 +240,10 @@ final class EnergyMeter implements DeviceModel {
     return (config.startHourOfDay() + elapsedSeconds / 3600) % 24;
   }
 
-  /** The load profile's expected power at the current simulated time, kW. */
+  /** The expected power at the current simulated time (profile or machine, plus a spike), kW. */
   double expectedLoadKw() {
-    return profile.loadKw(hourOfDay());
+    double load = machine == null ? profile.loadKw(hourOfDay()) : machine.loadKw(elapsedSeconds);
+    return elapsedSeconds < spikeUntilSeconds ? load + spikeKw : load;
   }
 
   private void measure() {
@@ -165,6 +253,7 @@ final class EnergyMeter implements DeviceModel {
     frequencyHz = config.nominalFrequencyHz() + frequencyNoise.value();
     for (int i = 0; i < 3; i++) {
       double phaseKw = activeKw * phaseShare[i] / 3;
+      phasePowers[i] = phaseKw;
       double drop = config.peakLoadKw() > 0 ? PEAK_DROP * 3 * phaseKw / config.peakLoadKw() : 0;
       double sourceV = config.nominalVoltageV() * (1 + unbalance[i] + voltageNoise[i].value());
       voltages[i] = sourceV * (1 - Math.min(0.5, drop));

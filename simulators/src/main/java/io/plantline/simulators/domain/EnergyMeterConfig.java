@@ -12,6 +12,8 @@ package io.plantline.simulators.domain;
  * @param nominalVoltageV line-to-neutral voltage, V
  * @param nominalFrequencyHz grid frequency, Hz
  * @param initialEnergyKwh energy register at start, kWh
+ * @param rolloverKwh the energy register wraps to zero at this value (a counter of limited width),
+ *     0 when it never does
  */
 record EnergyMeterConfig(
     double baseLoadKw,
@@ -22,7 +24,8 @@ record EnergyMeterConfig(
     double powerFactor,
     double nominalVoltageV,
     double nominalFrequencyHz,
-    double initialEnergyKwh) {
+    double initialEnergyKwh,
+    double rolloverKwh) {
 
   static EnergyMeterConfig from(Params p) {
     double base = p.number("baseLoadKw", 20, 0, 1_000_000);
@@ -39,8 +42,15 @@ record EnergyMeterConfig(
             p.number("powerFactor", 0.88, 0.5, 1),
             p.number("nominalVoltageV", 230, 50, 1000),
             p.number("nominalFrequencyHz", 50, 40, 70),
-            p.number("initialEnergyKwh", 0, 0, 1e12));
+            p.number("initialEnergyKwh", 0, 0, 1e12),
+            p.number("rolloverKwh", 0, 0, 1e12));
     p.rejectUnknown();
+    if (config.rolloverKwh() > 0 && config.initialEnergyKwh() >= config.rolloverKwh()) {
+      throw p.invalid(
+          "initialEnergyKwh",
+          Params.plain(config.initialEnergyKwh()),
+          "below rolloverKwh (" + Params.plain(config.rolloverKwh()) + ")");
+    }
     if (peak < base) {
       throw p.invalid(
           "peakLoadKw", Params.plain(peak), "at least baseLoadKw (" + Params.plain(base) + ")");

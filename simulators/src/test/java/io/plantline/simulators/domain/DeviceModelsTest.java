@@ -32,25 +32,34 @@ class DeviceModelsTest {
   }
 
   @Test
-  void shouldListTheFiveTypes() {
+  void shouldListTheSixTypes() {
     assertThat(DeviceModels.types())
-        .containsExactly("motor-spindle", "energy-meter", "quality-gauge", "pump", "csv-replay");
+        .containsExactly(
+            "motor-spindle",
+            "energy-meter",
+            "machine-meter",
+            "quality-gauge",
+            "pump",
+            "csv-replay");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"motor-spindle", "energy-meter", "quality-gauge", "pump"})
+  @ValueSource(
+      strings = {"motor-spindle", "energy-meter", "machine-meter", "quality-gauge", "pump"})
   void shouldGiveExactlyTheSameValuesForTheSameSeed(String type) {
     assertThat(trace(type, 1234)).isEqualTo(trace(type, 1234));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"motor-spindle", "energy-meter", "quality-gauge", "pump"})
+  @ValueSource(
+      strings = {"motor-spindle", "energy-meter", "machine-meter", "quality-gauge", "pump"})
   void shouldGiveDifferentValuesForAnotherSeed(String type) {
     assertThat(trace(type, 1234)).isNotEqualTo(trace(type, 1235));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"motor-spindle", "energy-meter", "quality-gauge", "pump"})
+  @ValueSource(
+      strings = {"motor-spindle", "energy-meter", "machine-meter", "quality-gauge", "pump"})
   void shouldRefuseNonPositiveStepsAndUnknownPoints(String type) {
     DeviceModel model = DeviceModels.create(type, null, 1);
 

@@ -118,6 +118,7 @@ final class Authentication {
       case COMMAND_ALARMS -> "acknowledging or shelving alarms";
       case WORK_ON_ORDERS -> "working on work orders (assign, start, complete, comment)";
       case MANAGE_ORDERS -> "managing work orders (create, cancel, plan, verify)";
+      case REBASELINE_CHARTS -> "re-baselining control charts";
     };
   }
 }

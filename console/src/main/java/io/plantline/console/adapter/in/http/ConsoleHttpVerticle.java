@@ -50,6 +50,8 @@ public final class ConsoleHttpVerticle extends VerticleBase {
    * @param gateways the gateway metrics scraper
    * @param metrics the meter registry
    * @param ready whether the console is ready (its Kafka consumer assigned)
+   * @param quality the quality service, or null when the console has none
+   * @param energy the energy service, or null when the console has none
    */
   public record Ports(
       UserDirectory users,
@@ -63,7 +65,9 @@ public final class ConsoleHttpVerticle extends VerticleBase {
       AlarmCommandSink commands,
       GatewayScraper gateways,
       PrometheusMeterRegistry metrics,
-      BooleanSupplier ready) {}
+      BooleanSupplier ready,
+      Upstream quality,
+      Upstream energy) {}
 
   private final HttpSettings settings;
   private final Ports ports;
@@ -119,6 +123,8 @@ public final class ConsoleHttpVerticle extends VerticleBase {
     new ProxyRoutes(
             ports.queryApi(), ports.scheduling(), ports.downstream(), ports.registry(), metrics)
         .mount(router);
+    new QualityRoutes(ports.quality(), ports.downstream(), ports.registry(), metrics).mount(router);
+    new EnergyRoutes(ports.energy(), ports.downstream(), metrics).mount(router);
     router.route("/api/*").handler(ctx -> ApiErrors.error(ctx, 404, "no such API route"));
     router
         .route()

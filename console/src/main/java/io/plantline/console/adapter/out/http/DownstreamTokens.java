@@ -53,6 +53,8 @@ public final class DownstreamTokens {
     return switch (service) {
       case QUERY_API -> "plantline-query-api";
       case SCHEDULING -> "plantline-scheduling";
+      case QUALITY -> "plantline-quality";
+      case ENERGY -> "plantline-energy";
     };
   }
 

@@ -53,7 +53,7 @@ public final class WorkOrderEventProjector implements AutoCloseable {
     this.loop =
         new ManualCommitConsumer(
                 "workorder-projector", consumer, topic, this::handle, backoff, parallelism)
-            .onReassignment(projections::forgetCachedAssets);
+            .onRewind(projections::forgetCachedAssets);
   }
 
   /** Subscribes and starts polling. */
