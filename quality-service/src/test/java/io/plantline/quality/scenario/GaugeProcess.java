@@ -1,55 +1,51 @@
 package io.plantline.quality.scenario;
 
-import java.util.SplittableRandom;
+import io.plantline.simulators.domain.DeviceEvent;
+import io.plantline.simulators.domain.DeviceModel;
+import io.plantline.simulators.domain.DeviceModels;
+import java.time.Duration;
+import java.util.Map;
 
 /**
- * The simulators' quality-gauge process, reproduced with a seeded generator (the gauge model is
- * package-private in {@code simulators}): each part is {@code nominal + shift + sigma * N(0, 1)},
- * rounded to the gauge resolution, as {@code QualityGauge} and its {@code ProcessModel} draw them;
- * {@link #shift} and {@link #restore} are the scenario's {@code shift} and {@code reset-fault}.
+ * The simulators' own quality-gauge model (the physics the Modbus simulator serves), stepped one
+ * part at a time: {@link #next} advances it by one cycle and reads {@code measured_dimension_mm};
+ * {@link #shift} and {@link #restore} are the scenario events {@code shift} and {@code
+ * reset-fault}.
  */
 public final class GaugeProcess {
-  private final double nominal;
-  private final double sigma;
-  private final double resolution;
-  private final SplittableRandom random;
-  private double shift;
+  private static final String DIMENSION = "measured_dimension_mm";
+
+  private final DeviceModel gauge;
+  private final Duration cycle;
+
+  private GaugeProcess(Map<String, Object> params, long seed) {
+    this.gauge = DeviceModels.create("quality-gauge", params, seed);
+    this.cycle =
+        Duration.ofMillis(Math.round(((Number) params.get("cycleSeconds")).doubleValue() * 1000));
+  }
 
   /**
-   * @param nominal nominal dimension, mm
-   * @param sigma process standard deviation, mm
-   * @param resolution gauge resolution, mm
-   * @param seed the generator's seed
+   * plant-small's bore gauge (simulators/plants/plant-small.yaml): 25.000 mm, σ 0.004 mm, a part
+   * every 20 s.
    */
-  public GaugeProcess(double nominal, double sigma, double resolution, long seed) {
-    this.nominal = nominal;
-    this.sigma = sigma;
-    this.resolution = resolution;
-    this.random = new SplittableRandom(seed);
-  }
-
-  /** plant-small's bore gauge: 25.000 mm, σ 0.004 mm, resolution 0.001 mm. */
   public static GaugeProcess boreGauge(long seed) {
-    return new GaugeProcess(25.000, 0.004, 0.001, seed);
+    return new GaugeProcess(
+        Map.of("nominalMm", 25.000, "sigmaMm", 0.004, "cycleSeconds", 20), seed);
   }
 
-  /** Shifts the process mean by {@code delta} mm (shifts add up). */
+  /** Shifts the process mean by {@code delta} mm (the scenario's {@code shift}; shifts add up). */
   public void shift(double delta) {
-    shift += delta;
+    gauge.apply(new DeviceEvent.Shift(DIMENSION, delta));
   }
 
-  /** Brings the process back to its nominal mean (the corrective action). */
+  /** Brings the process back under control (the scenario's {@code reset-fault}). */
   public void restore() {
-    shift = 0;
+    gauge.apply(new DeviceEvent.ResetFault());
   }
 
   /** The next part's measured dimension. */
   public double next() {
-    double raw = nominal + shift + sigma * random.nextGaussian();
-    double steps = Math.rint(raw / resolution);
-    double perUnit = Math.rint(1 / resolution);
-    return Math.abs(1 / resolution - perUnit) < 1e-9 / resolution
-        ? steps / perUnit
-        : steps * resolution;
+    gauge.advance(cycle);
+    return gauge.read(DIMENSION);
   }
 }
