@@ -72,22 +72,43 @@ public final class QualityMonitor {
     }
   }
 
+  /** One telemetry batch of a device: where it comes from and its readings. */
+  public record Batch(ReadingSource source, List<Reading> readings) {}
+
   /**
    * Applies one telemetry batch; a batch already applied to a chart (by deviceId, bootEpoch, seq)
    * changes nothing. Returns the points plotted.
    */
   public int apply(ReadingSource source, List<Reading> readings) {
+    return applyAll(List.of(new Batch(source, readings)));
+  }
+
+  /**
+   * Applies batches of one device in their order, writing each chart's points, events and state
+   * once for all of them (a poll's worth). A batch already applied to a chart changes nothing; when
+   * a write fails, the charts go back to where they were and the batches are to be re-read.
+   *
+   * @return the points plotted
+   */
+  public int applyAll(List<Batch> batches) {
+    if (batches.isEmpty()) {
+      return 0;
+    }
+    String device = batches.get(0).source().deviceId();
+    for (Batch b : batches) {
+      if (!b.source().deviceId().equals(device)) {
+        throw new IllegalArgumentException(
+            "batches of several devices: " + device + ", " + b.source().deviceId());
+      }
+    }
     int plotted = 0;
-    for (ControlChart chart : byDevice.getOrDefault(source.deviceId(), List.of())) {
+    for (ControlChart chart : byDevice.getOrDefault(device, List.of())) {
       synchronized (chart) {
-        if (!chart.isNew(source.bootEpoch(), source.seq())) {
-          continue;
-        }
         ChartState before = chart.state();
         try {
-          plotted += applyTo(chart, before, source, readings);
+          plotted += applyTo(chart, before, batches);
         } catch (RuntimeException e) {
-          chart.restore(before); // the batch is re-read and applied again
+          chart.restore(before); // the batches are re-read and applied again
           throw e;
         }
       }
@@ -95,26 +116,35 @@ public final class QualityMonitor {
     return plotted;
   }
 
-  private int applyTo(
-      ControlChart chart, ChartState before, ReadingSource source, List<Reading> readings) {
+  private int applyTo(ControlChart chart, ChartState before, List<Batch> batches) {
     Characteristic c = chart.characteristic();
     List<ChartUpdate> updates = new ArrayList<>();
+    List<ReadingSource> sources = new ArrayList<>();
     boolean touched = false;
-    for (Reading r : readings) {
-      if (r.metric().equals(c.metric()) && !r.bad()) {
-        updates.addAll(chart.accept(source.bootEpoch(), source.seq(), r.at(), r.value()));
-        touched = true;
+    for (Batch batch : batches) {
+      ReadingSource source = batch.source();
+      if (!chart.isNew(source.bootEpoch(), source.seq())) {
+        continue;
+      }
+      for (Reading r : batch.readings()) {
+        if (r.metric().equals(c.metric()) && !r.bad()) {
+          for (ChartUpdate u : chart.accept(source.bootEpoch(), source.seq(), r.at(), r.value())) {
+            updates.add(u);
+            sources.add(source);
+          }
+          touched = true;
+        }
       }
     }
     if (!touched) {
-      return 0; // nothing of this chart in the batch: its state need not be written
+      return 0; // nothing of this chart in the batches: its state need not be written
     }
-    // points (and a frozen version) first with the state as it was before the batch, then the
+    // points (and a frozen version) first with the state as it was before the batches, then the
     // events, then the new state: a crash anywhere makes the replay redo the same writes
     save(chart, updates, before, "system", "baseline collected from the live stream");
-    for (ChartUpdate u : updates) {
-      if (u.hasTransitions()) {
-        sink.publish(c, source, u);
+    for (int i = 0; i < updates.size(); i++) {
+      if (updates.get(i).hasTransitions()) {
+        sink.publish(c, sources.get(i), updates.get(i));
       }
     }
     store.save(c.id(), List.of(), Optional.empty(), chart.state());

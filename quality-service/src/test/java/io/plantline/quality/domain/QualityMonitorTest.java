@@ -22,6 +22,7 @@ class QualityMonitorTest {
     final Map<Long, ChartPoint> points = new HashMap<>();
     ChartState state;
     boolean failNextSave;
+    int saves;
 
     @Override
     public Optional<ChartState> state(String id) {
@@ -36,6 +37,7 @@ class QualityMonitorTest {
       }
       p.forEach(point -> points.put(point.number(), point));
       state = s;
+      saves++;
     }
 
     @Override
@@ -89,5 +91,38 @@ class QualityMonitorTest {
 
     assertThat(store.points).containsOnlyKeys(1L);
     assertThat(monitor.state(characteristic.id()).orElseThrow().lastSeq()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldApplyAPollOfBatchesAsOneBatchAtATimeWouldWithOneStateWrite() {
+    MemoryStore oneByOne = new MemoryStore();
+    QualityMonitor reference =
+        new QualityMonitor(
+            List.of(characteristic),
+            oneByOne,
+            (c, s, u) -> {},
+            (d, m, f, t) -> List.of(),
+            Clock.systemUTC());
+    List<QualityMonitor.Batch> poll = new java.util.ArrayList<>();
+    for (long seq = 1; seq <= 40; seq++) {
+      double value = 10.0 + Math.sin(seq) * 0.5 + (seq > 30 ? 3.0 : 0.0);
+      QualityMonitor.Batch batch =
+          new QualityMonitor.Batch(
+              new ReadingSource("bore-gauge", "plant-a", "quality", 1, seq),
+              List.of(
+                  new QualityMonitor.Reading(
+                      "measured_dimension_mm", value, false, Charts.T0.plusSeconds(seq))));
+      poll.add(batch);
+      reference.apply(batch.source(), batch.readings());
+    }
+    poll.add(poll.get(3)); // a redelivery inside the same poll
+
+    int plotted = monitor.applyAll(poll);
+
+    assertThat(plotted).isEqualTo(oneByOne.points.size());
+    assertThat(store.points).isEqualTo(oneByOne.points);
+    assertThat(store.state).isEqualTo(oneByOne.state);
+    assertThat(store.saves).as("points once, state once").isLessThanOrEqualTo(3);
+    assertThat(oneByOne.saves).isGreaterThan(40);
   }
 }

@@ -10,7 +10,9 @@ import io.plantline.quality.domain.ReadingSource;
 import io.plantline.service.kafka.ManualCommitConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,7 +51,7 @@ public final class TelemetryIntake implements AutoCloseable {
       int parallelism) {
     this.monitor = monitor;
     this.loop =
-        new ManualCommitConsumer(
+        ManualCommitConsumer.perKey(
             "quality-telemetry-intake", consumer, topic, this::handle, backoff, parallelism);
   }
 
@@ -79,31 +81,40 @@ public final class TelemetryIntake implements AutoCloseable {
     return loop.isRunning();
   }
 
-  private void handle(ConsumerRecord<String, byte[]> record) {
-    TelemetryBatch batch;
-    try {
-      batch = Codecs.TELEMETRY_BATCH.decode(record.value());
-    } catch (ContractViolationException e) {
-      rejected.incrementAndGet();
-      LOG.warn(
-          "skipping invalid telemetry at {}-{}@{}: {}",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e.getMessage());
-      return;
+  /** One device's records of a poll (the key is the device id): decoded, then applied at once. */
+  private void handle(List<ConsumerRecord<String, byte[]>> records) {
+    Map<String, List<QualityMonitor.Batch>> byDevice = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      TelemetryBatch batch;
+      try {
+        batch = Codecs.TELEMETRY_BATCH.decode(record.value());
+      } catch (ContractViolationException e) {
+        rejected.incrementAndGet();
+        LOG.warn(
+            "skipping invalid telemetry at {}-{}@{}: {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e.getMessage());
+        continue;
+      }
+      List<QualityMonitor.Reading> readings = new ArrayList<>(batch.readings().size());
+      for (BatchReading r : batch.readings()) {
+        readings.add(
+            new QualityMonitor.Reading(
+                r.metric(), r.value(), r.quality() == Quality.BAD, r.sourceTime()));
+      }
+      ReadingSource source =
+          new ReadingSource(
+              batch.deviceId(), batch.siteId(), batch.areaId(), batch.bootEpoch(), batch.seq());
+      byDevice
+          .computeIfAbsent(batch.deviceId(), d -> new ArrayList<>())
+          .add(new QualityMonitor.Batch(source, readings));
     }
-    List<QualityMonitor.Reading> readings = new ArrayList<>(batch.readings().size());
-    for (BatchReading r : batch.readings()) {
-      readings.add(
-          new QualityMonitor.Reading(
-              r.metric(), r.value(), r.quality() == Quality.BAD, r.sourceTime()));
+    for (List<QualityMonitor.Batch> deviceBatches : byDevice.values()) {
+      points.addAndGet(monitor.applyAll(deviceBatches));
+      batches.addAndGet(deviceBatches.size());
     }
-    ReadingSource source =
-        new ReadingSource(
-            batch.deviceId(), batch.siteId(), batch.areaId(), batch.bootEpoch(), batch.seq());
-    points.addAndGet(monitor.apply(source, readings));
-    batches.incrementAndGet();
   }
 
   /** Stops polling and closes the consumer. */
