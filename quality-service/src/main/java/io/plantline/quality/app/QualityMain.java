@@ -7,6 +7,7 @@ import io.plantline.service.cli.CassandraOptions;
 import io.plantline.service.cli.KafkaOptions;
 import io.plantline.service.cli.OptionException;
 import io.plantline.service.cli.Secrets;
+import io.plantline.service.cli.ServiceCommandLine;
 import io.plantline.service.http.ApiTokens;
 import io.plantline.service.kafka.KafkaSettings;
 import java.io.PrintWriter;
@@ -15,8 +16,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,17 +111,8 @@ public final class QualityMain implements Callable<Integer> {
   String workOrderMinSeverity;
 
   public static void main(String[] args) {
-    CommandLine cl = new CommandLine(new QualityMain());
-    cl.setErr(new PrintWriter(System.err, true));
-    cl.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException) {
-            cmd.getErr().println("plantline quality: " + e.getMessage());
-            return 2;
-          }
-          throw e;
-        });
-    System.exit(cl.execute(args));
+    System.exit(
+        ServiceCommandLine.execute(new QualityMain(), args, new PrintWriter(System.err, true)));
   }
 
   @Override
@@ -132,16 +122,9 @@ public final class QualityMain implements Callable<Integer> {
     CassandraSettings cassandraSettings = cassandra.settings(env, keyspace);
     var list =
         OptionException.check("--characteristics", () -> CharacteristicsFile.read(characteristics));
-    boolean hasFile = jwtKeyFile != null && !jwtKeyFile.toString().isBlank();
-    String secret =
-        new Secrets(env)
-            .optional("--jwt-key-file", jwtKeyFile, "--jwt-key-env", hasFile ? null : jwtKeyEnv)
-            .orElseThrow(() -> new OptionException("--jwt-key-file", "an HS256 key is required"));
-    ApiTokens tokens = OptionException.check("--jwt-key-file", () -> ApiTokens.hs256(secret));
-    int port = OptionException.check("--http-port", () -> Integer.parseInt(httpPort.strip()));
-    if (port < 0 || port > 65535) {
-      throw new OptionException("--http-port", "must be 0..65535, was " + httpPort);
-    }
+    ApiTokens tokens = ServiceCommandLine.apiTokens(env, jwtKeyFile, jwtKeyEnv);
+    int port = ServiceCommandLine.httpPort(httpPort);
+    ServiceCommandLine.httpHost(httpHost);
     AlarmSeverity minSeverity =
         OptionException.check(
             "--work-order-min-severity",
@@ -179,17 +162,10 @@ public final class QualityMain implements Callable<Integer> {
             tokens,
             consumerGroup,
             minSeverity);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                }));
-    System.out.println(
-        READY_LINE + ": API http://" + httpHost + ":" + service.apiPort() + "/api/v1/quality");
-    stopped.await();
+    ServiceCommandLine.runUntilStopped(
+        service,
+        READY_LINE + ": API http://" + httpHost + ":" + service.apiPort() + "/api/v1/quality",
+        "quality-shutdown");
     return 0;
   }
 }

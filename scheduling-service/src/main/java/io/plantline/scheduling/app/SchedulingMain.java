@@ -5,17 +5,15 @@ import io.plantline.service.cassandra.CassandraSettings;
 import io.plantline.service.cli.CassandraOptions;
 import io.plantline.service.cli.KafkaOptions;
 import io.plantline.service.cli.OptionException;
-import io.plantline.service.cli.Secrets;
+import io.plantline.service.cli.ServiceCommandLine;
 import io.plantline.service.http.ApiTokens;
 import io.plantline.service.kafka.KafkaSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,24 +96,7 @@ public final class SchedulingMain implements Callable<Integer> {
 
   /** Runs the command with errors printed to {@code err}; returns the exit status. */
   public static int execute(String[] args, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new SchedulingMain());
-    commandLine.setErr(err);
-    commandLine.setParameterExceptionHandler(
-        (e, arguments) -> {
-          e.getCommandLine()
-              .getErr()
-              .println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
-          return 2;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException) {
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-            return 2;
-          }
-          throw e;
-        });
-    return commandLine.execute(args);
+    return ServiceCommandLine.execute(new SchedulingMain(), args, err);
   }
 
   /**
@@ -126,29 +107,10 @@ public final class SchedulingMain implements Callable<Integer> {
   public SchedulingConfig config(UnaryOperator<String> environment) {
     KafkaSettings kafkaSettings = kafka.settings(environment);
     CassandraSettings cassandraSettings = cassandra.settings(environment, keyspace);
-    boolean hasFile = jwtKeyFile != null && !jwtKeyFile.toString().isBlank();
-    String secret =
-        new Secrets(environment)
-            .optional("--jwt-key-file", jwtKeyFile, "--jwt-key-env", hasFile ? null : jwtKeyEnv)
-            .orElseThrow(
-                () ->
-                    new OptionException(
-                        "--jwt-key-file",
-                        "an HS256 key is required (--jwt-key-file or --jwt-key-env)"));
-    ApiTokens tokens =
-        OptionException.check(
-            hasFile ? "--jwt-key-file" : "--jwt-key-env", () -> ApiTokens.hs256(secret));
-    int port = OptionException.check("--http-port", () -> Integer.parseInt(httpPort.strip()));
-    if (port < 0 || port > 65535) {
-      throw new OptionException("--http-port", "must be 0..65535, was " + httpPort);
-    }
-    if (httpHost == null || httpHost.isBlank()) {
-      throw new OptionException("--http-host", "must not be blank");
-    }
-    int lanes = OptionException.check("--concurrency", () -> Integer.parseInt(concurrency.strip()));
-    if (lanes < 1 || lanes > 256) {
-      throw new OptionException("--concurrency", "must be 1..256, was " + concurrency);
-    }
+    ApiTokens tokens = ServiceCommandLine.apiTokens(environment, jwtKeyFile, jwtKeyEnv);
+    int port = ServiceCommandLine.httpPort(httpPort);
+    ServiceCommandLine.httpHost(httpHost);
+    int lanes = ServiceCommandLine.lanes("--concurrency", concurrency);
     return OptionException.check(
         "--consumer-group",
         () ->
@@ -165,23 +127,12 @@ public final class SchedulingMain implements Callable<Integer> {
   public Integer call() throws Exception {
     SchedulingConfig config = config(System::getenv);
     SchedulingService service = SchedulingService.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    service.close();
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                "scheduling-shutdown"));
     String url = "http://" + config.listen().host() + ":" + service.apiPort();
     LOG.info("{} (kafka {}, cassandra {})", READY_LINE, config.kafka(), config.cassandra());
-    System.out.println(READY_LINE + ": API " + url + "/api/v1, OpenAPI " + url + "/openapi.yaml");
-    System.out.flush();
-    stopped.await();
+    ServiceCommandLine.runUntilStopped(
+        service,
+        READY_LINE + ": API " + url + "/api/v1, OpenAPI " + url + "/openapi.yaml",
+        "scheduling-shutdown");
     return 0;
   }
 }
