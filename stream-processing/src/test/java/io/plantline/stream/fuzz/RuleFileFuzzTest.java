@@ -18,7 +18,6 @@ class RuleFileFuzzTest {
 
   @Test
   void shouldSurviveFuzzedRuleFiles(@TempDir Path work) {
-    Fuzzing.assertClean(
-        RuleFileFuzzTarget.class, "rule-file", work, 200, "org.yaml.snakeyaml.**");
+    Fuzzing.assertClean(RuleFileFuzzTarget.class, "rule-file", work, 200, "org.yaml.snakeyaml.**");
   }
 }
