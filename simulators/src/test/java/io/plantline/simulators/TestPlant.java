@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /** A plant from YAML text, running on its own Vert.x, for integration tests. */
@@ -23,11 +24,19 @@ public final class TestPlant implements AutoCloseable {
   }
 
   public TestPlant(String yaml, Optional<MqttBrokerSettings> mqtt) throws Exception {
+    this(yaml, mqtt, OptionalInt.empty());
+  }
+
+  /** A plant whose Modbus devices serve a served-read counter at {@code servedCounter}. */
+  public TestPlant(String yaml, Optional<MqttBrokerSettings> mqtt, OptionalInt servedCounter)
+      throws Exception {
     PlantFile plant = PlantFile.parse(yaml, "test-plant.yaml", Path.of("plants").toAbsolutePath());
     runtime =
         await(
             PlantRuntime.start(
-                vertx, plant, new SimulatorOptions(1, Optional.empty(), 0, TOKEN, mqtt)));
+                vertx,
+                plant,
+                new SimulatorOptions(1, Optional.empty(), 0, TOKEN, mqtt, servedCounter)));
   }
 
   public PlantRuntime runtime() {

@@ -25,6 +25,11 @@ public abstract class ForkedServer implements EmbeddedServer {
     return process;
   }
 
+  /** The server's temporary directory: its configuration, data and log. */
+  protected Path workDir() {
+    return workDir;
+  }
+
   protected void replaceProcess(ChildProcess next) {
     this.process = next;
   }

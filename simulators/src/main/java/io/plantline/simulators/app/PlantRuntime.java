@@ -59,7 +59,7 @@ public final class PlantRuntime {
     Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
     Map<String, DeviceSpec> specs = new HashMap<>();
     for (DeviceSpec spec : plant.devices()) {
-      devices.put(spec.deviceId(), build(spec, plant.baseDir()));
+      devices.put(spec.deviceId(), build(spec, plant.baseDir(), options));
       specs.put(spec.deviceId(), spec);
     }
     boolean hasMqttDevices = specs.values().stream().anyMatch(s -> s.protocol().equals("mqtt"));
@@ -114,6 +114,7 @@ public final class PlantRuntime {
                       options.controlPort(),
                       options.controlToken(),
                       views,
+                      options.servedCounterAddress(),
                       () ->
                           new JsonObject()
                               .put("plant", plant.name())
@@ -131,7 +132,7 @@ public final class PlantRuntime {
             });
   }
 
-  private static SimulatedDevice build(DeviceSpec spec, Path baseDir) {
+  private static SimulatedDevice build(DeviceSpec spec, Path baseDir, SimulatorOptions options) {
     try {
       Map<String, Object> params = new HashMap<>(spec.params());
       if (params.get("file") instanceof String file) {
@@ -148,11 +149,22 @@ public final class PlantRuntime {
       SimulatedDevice device =
           new SimulatedDevice(
               identity, map, model, Map.of("serial_number", spec.serialNumber()), spec.seed());
+      if (spec.protocol().equals("modbus")) {
+        options.servedCounterAddress().ifPresent(a -> enableServedCounter(device, a));
+      }
       spec.actions().forEach(a -> DeviceActions.parse(a).applyTo(device));
       return device;
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           spec.sourcePath() + " (" + spec.deviceId() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static void enableServedCounter(SimulatedDevice device, int address) {
+    try {
+      device.enableServedCounter(address);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--served-counter " + address + ": " + e.getMessage(), e);
     }
   }
 

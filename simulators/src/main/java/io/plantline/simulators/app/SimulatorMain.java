@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -67,7 +68,21 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
   @Option(names = "--duration", description = "stop after this many seconds of real time")
   Long durationSeconds;
 
+  @Option(
+      names = "--served-counter",
+      paramLabel = "ADDRESS",
+      description =
+          "served-read ledger: every Modbus device serves at input registers ADDRESS and"
+              + " ADDRESS+1 a uint32 (high word first) counting the reads covering ADDRESS, and"
+              + " the control API answers GET /api/v1/ledger; e.g. 9000 (default: off)")
+  Integer servedCounter;
+
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, printing a configuration error as one line and exiting with 1. */
+  static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new SimulatorMain());
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -77,7 +92,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
           }
           throw e;
         });
-    System.exit(commandLine.execute(args));
+    return commandLine;
   }
 
   @Override
@@ -90,7 +105,8 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             Optional.ofNullable(scenario).map(ScenarioFile::load),
             controlPort,
             token,
-            mqttSettings());
+            mqttSettings(),
+            servedCounter == null ? OptionalInt.empty() : OptionalInt.of(servedCounter));
     Vertx vertx = Vertx.vertx();
     PlantRuntime runtime;
     try {
@@ -117,7 +133,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
                   awaitQuietly(stopped);
                 },
                 "plantline-simulator-shutdown"));
-    print(System.out, runtime, token);
+    print(System.out, runtime, token, options);
     if (durationSeconds != null) {
       Thread.sleep(durationSeconds * 1000);
       return 0;
@@ -142,7 +158,8 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
     return Optional.of(MqttBrokerSettings.fromUrl(mqttUrl, mqttUsername, password, mqttCa));
   }
 
-  private static void print(PrintStream out, PlantRuntime runtime, String token) {
+  private static void print(
+      PrintStream out, PlantRuntime runtime, String token, SimulatorOptions options) {
     out.printf(
         "Plant %s: %d devices, tick %d ms%n",
         runtime.plant().name(), runtime.devices().size(), runtime.plant().tick().toMillis());
@@ -167,6 +184,14 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
     out.printf(
         "Control API: http://%s:%d/api/v1/plant  (Authorization: Bearer %s)%n",
         runtime.plant().bind(), runtime.controlPort(), token);
+    options
+        .servedCounterAddress()
+        .ifPresent(
+            a ->
+                out.printf(
+                    "Served-read counter: input registers %d..%d (uint32 ABCD),"
+                        + " ledger: http://%s:%d/api/v1/ledger%n",
+                    a, a + 1, runtime.plant().bind(), runtime.controlPort()));
     out.println(READY_LINE + ". Press Ctrl-C to stop.");
     out.flush();
   }

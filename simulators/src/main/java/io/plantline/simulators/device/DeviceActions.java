@@ -13,6 +13,9 @@ import java.util.function.Function;
  * name) and its parameters. Every mistake is an {@link IllegalArgumentException} naming the key.
  */
 public final class DeviceActions {
+  /** Longest {@code durationSeconds} of a transport fault: 30 days. */
+  public static final double MAX_FAULT_SECONDS = 30 * 24 * 3600;
+
   /** Action names, for help texts and errors. */
   public static final List<String> NAMES =
       List.of(
@@ -150,7 +153,17 @@ public final class DeviceActions {
             kind == TransportFault.WRONG_BYTE_ORDER
                 ? ByteWordOrder.valueOf(p.text("order").toUpperCase(java.util.Locale.ROOT))
                 : null);
-    return new DeviceAction("fault", "fault " + kind.wireName() + " " + spec, d -> d.inject(spec));
+    // wall-clock seconds, unlike the simulated-time `duration` of load-spike and machine-state
+    double seconds = p.optionalNumber("durationSeconds", 0.001, MAX_FAULT_SECONDS, 0);
+    if (seconds == 0) {
+      return new DeviceAction(
+          "fault", "fault " + kind.wireName() + " " + spec, d -> d.inject(spec));
+    }
+    Duration duration = Duration.ofMillis(Math.round(seconds * 1000));
+    return new DeviceAction(
+        "fault",
+        "fault " + kind.wireName() + " " + spec + " for " + seconds + " s",
+        d -> d.inject(spec, duration));
   }
 
   private static DeviceAction event(String name, DeviceEvent event) {

@@ -9,8 +9,11 @@ import io.plantline.registermap.RegisterTable;
 import io.plantline.simulators.domain.DeviceEvent;
 import io.plantline.simulators.domain.DeviceModel;
 import io.plantline.simulators.domain.SensorFaults;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated Modbus device: a physics model behind sensor faults, exposed through a register map,
- * with transport faults that the Modbus server applies. Model access is serialised on this object;
- * readers use the last published {@link RegisterImage} without locking.
+ * with transport faults that the Modbus server applies and, optionally, a {@link ServedCounter}.
+ * Model access is serialised on this object; readers use the last published {@link RegisterImage}
+ * without locking.
  */
 public final class SimulatedDevice {
   /** Largest physics step; longer advances are split. */
@@ -32,10 +36,14 @@ public final class SimulatedDevice {
   private final SensorFaults model;
   private final Map<String, String> strings;
   private final Map<TransportFault, FaultSpec> faults = new EnumMap<>(TransportFault.class);
+  private final Map<TransportFault, Instant> faultDeadlines = new EnumMap<>(TransportFault.class);
+  private final Map<TransportFault, Long> faultsApplied = new EnumMap<>(TransportFault.class);
   private final SplittableRandom faultRandom;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong faultsInjected = new AtomicLong();
+  private final Clock clock;
   private volatile RegisterImage image;
+  private volatile ServedCounter servedCounter;
 
   public SimulatedDevice(
       DeviceIdentity identity,
@@ -43,6 +51,20 @@ public final class SimulatedDevice {
       DeviceModel model,
       Map<String, String> strings,
       long seed) {
+    this(identity, map, model, strings, seed, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock wall clock for bounded transport faults and the served-read times
+   */
+  public SimulatedDevice(
+      DeviceIdentity identity,
+      RegisterMap map,
+      DeviceModel model,
+      Map<String, String> strings,
+      long seed,
+      Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
     this.identity = identity;
     this.map = map;
     this.model = new SensorFaults(model, seed ^ 0x5DEECE66DL);
@@ -84,10 +106,44 @@ public final class SimulatedDevice {
   }
 
   /**
+   * Exposes a {@link ServedCounter} at input registers {@code address} and {@code address + 1}.
+   * Call it before the device is served.
+   *
+   * @throws IllegalArgumentException when the address is out of range or the input-register image
+   *     of the register map reaches it (a point or the zeros between points)
+   */
+  public synchronized void enableServedCounter(int address) {
+    if (servedCounter != null) {
+      throw new IllegalStateException(identity.deviceId() + ": served-read counter already on");
+    }
+    ServedCounter counter = new ServedCounter(address, clock);
+    int size = image.size(RegisterTable.INPUT_REGISTER);
+    if (address < size) {
+      String user =
+          map.points(RegisterTable.INPUT_REGISTER).stream()
+              .filter(p -> counter.overlaps(p.address().offset(), p.registerCount()))
+              .findFirst()
+              .map(p -> "point '" + p.name() + "'")
+              .orElse("the zeros between its points");
+      throw new IllegalArgumentException(
+          ("input registers %d..%d of the served-read counter collide with %s of register map"
+                  + " %s (input registers 0..%d); choose an address of %d or more")
+              .formatted(address, address + 1, user, map.deviceType(), size - 1, size));
+    }
+    servedCounter = counter;
+  }
+
+  /** The served-read counter, when {@link #enableServedCounter} turned it on. */
+  public Optional<ServedCounter> servedCounter() {
+    return Optional.ofNullable(servedCounter);
+  }
+
+  /**
    * Advances the physics by {@code dt} of simulated time, in steps of at most {@link #MAX_STEP} so
    * fast-forwarding stays accurate, then publishes a new register image.
    */
   public synchronized void advance(Duration dt) {
+    expireFaults();
     Duration remaining = dt;
     while (remaining.compareTo(MAX_STEP) > 0) {
       model.advance(MAX_STEP);
@@ -186,14 +242,29 @@ public final class SimulatedDevice {
 
   // --- transport faults ---------------------------------------------------------------
 
+  /** Injects {@code fault} until it is cleared; replaces an injected fault of the same kind. */
   public synchronized void inject(FaultSpec fault) {
     faults.put(fault.kind(), fault);
+    faultDeadlines.remove(fault.kind());
     if (fault.kind() == TransportFault.WRONG_BYTE_ORDER) {
       image = render();
     }
   }
 
+  /**
+   * Injects {@code fault} for {@code duration} of wall-clock time (not simulated time: faults act
+   * on the wire), then it ends as if cleared.
+   */
+  public synchronized void inject(FaultSpec fault, Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("fault duration must be positive, was " + duration);
+    }
+    inject(fault);
+    faultDeadlines.put(fault.kind(), clock.instant().plus(duration));
+  }
+
   public synchronized void clear(TransportFault kind) {
+    faultDeadlines.remove(kind);
     if (faults.remove(kind) != null && kind == TransportFault.WRONG_BYTE_ORDER) {
       image = render();
     }
@@ -201,23 +272,63 @@ public final class SimulatedDevice {
 
   public synchronized void clearFaults() {
     faults.clear();
+    faultDeadlines.clear();
     model.clearAll();
     image = render();
   }
 
   public synchronized Map<TransportFault, FaultSpec> faults() {
+    expireFaults();
     return Map.copyOf(faults);
   }
 
-  /** Whether {@code kind} is injected and strikes this request (rolls its probability). */
+  /** When the injected faults that have a duration end. */
+  public synchronized Map<TransportFault, Instant> faultDeadlines() {
+    expireFaults();
+    return Map.copyOf(faultDeadlines);
+  }
+
+  /**
+   * Whether {@code kind} is injected and strikes this request (rolls its probability). A strike is
+   * counted as applied: callers apply every fault they are told strikes.
+   */
   public synchronized Optional<FaultSpec> strikes(TransportFault kind) {
+    expireFaults();
     FaultSpec spec = faults.get(kind);
     if (spec == null
         || (spec.probability() < 1 && faultRandom.nextDouble() >= spec.probability())) {
       return Optional.empty();
     }
     faultsInjected.incrementAndGet();
+    faultsApplied.merge(kind, 1L, Long::sum);
     return Optional.of(spec);
+  }
+
+  /** How many requests each transport fault struck; only kinds that struck at least once. */
+  public synchronized Map<TransportFault, Long> faultsApplied() {
+    return java.util.Collections.unmodifiableMap(new EnumMap<>(faultsApplied));
+  }
+
+  /** Ends the faults whose duration is over; renders again when the byte order changes back. */
+  private void expireFaults() {
+    if (faultDeadlines.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    boolean orderChanged = false;
+    for (Iterator<Map.Entry<TransportFault, Instant>> it = faultDeadlines.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<TransportFault, Instant> deadline = it.next();
+      TransportFault kind = deadline.getKey();
+      if (!now.isBefore(deadline.getValue())) {
+        it.remove();
+        faults.remove(kind);
+        orderChanged |= kind == TransportFault.WRONG_BYTE_ORDER;
+      }
+    }
+    if (orderChanged) {
+      image = render();
+    }
   }
 
   public long countRequest() {

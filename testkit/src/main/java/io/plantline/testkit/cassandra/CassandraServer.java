@@ -29,19 +29,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CassandraServer extends ForkedServer {
   public static final String LOCAL_DATACENTER = "datacenter1";
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private final int nativePort;
-  private final Credentials application;
+  private final CassandraOptions options;
 
   private CassandraServer(
       Path workDir,
       ChildProcess process,
       int nativePort,
-      Credentials application,
+      CassandraOptions options,
       Duration startup) {
-    super(workDir, process, startup, Duration.ofSeconds(30));
+    super(workDir, process, startup, STOP_GRACE);
     this.nativePort = nativePort;
-    this.application = application;
+    this.options = options;
   }
 
   public static CassandraServer start() {
@@ -58,33 +59,19 @@ public final class CassandraServer extends ForkedServer {
           workDir.resolve("cassandra.yaml"),
           CassandraConfig.yaml(workDir, storagePort, nativePort));
       Files.writeString(workDir.resolve("logback.xml"), CassandraConfig.logback());
-      ChildProcess node =
-          ForkedJvm.start(
-              "cassandra",
-              CassandraConfig.jvmOptions(workDir, options.heap()),
-              ForkedJvm.classpathResource("cassandra"),
-              "org.apache.cassandra.service.CassandraDaemon",
-              List.of(),
-              workDir,
-              workDir.resolve("cassandra.log"));
+      ChildProcess node = launchNode(workDir, options);
       try {
-        Deadline.await(
-            "Cassandra CQL on 127.0.0.1:" + nativePort,
-            options.startTimeout(),
-            node,
-            () -> Deadline.portOpen(LoopbackPorts.HOST, nativePort));
-        secureRoles(nativePort, options, node);
+        Credentials defaults = new Credentials("cassandra", "cassandra");
+        try (CqlSession admin = awaitLogin(node, nativePort, defaults, options.startTimeout())) {
+          secureRoles(admin, options.application());
+        }
       } catch (RuntimeException e) {
         node.stop(Duration.ofSeconds(10));
         WorkDirectory.delete(workDir);
         throw e;
       }
       return new CassandraServer(
-          workDir,
-          node,
-          nativePort,
-          options.application(),
-          Duration.ofNanos(System.nanoTime() - begin));
+          workDir, node, nativePort, options, Duration.ofNanos(System.nanoTime() - begin));
     } catch (IOException e) {
       WorkDirectory.delete(workDir);
       throw new UncheckedIOException(e);
@@ -92,21 +79,91 @@ public final class CassandraServer extends ForkedServer {
   }
 
   /**
-   * Logs in with the default superuser once Cassandra has created it, creates the application role
-   * and locks the default account behind a random password.
+   * Freezes the node with SIGSTOP, as a long GC pause or a frozen VM would: its connections stay
+   * open but it answers nothing, so requests time out. {@link #resume()} ends the pause; {@link
+   * #close()} and {@link #stopNode()} resume a paused node before stopping it.
+   *
+   * @throws IllegalStateException if the node is not running
    */
-  private static void secureRoles(int nativePort, CassandraOptions options, ChildProcess node) {
-    Credentials defaults = new Credentials("cassandra", "cassandra");
+  public synchronized void pause() {
+    process().suspend();
+  }
+
+  /**
+   * Lets a node frozen by {@link #pause()} run again (SIGCONT); it answers the requests that waited
+   * on its connections.
+   *
+   * @throws IllegalStateException if the node is not running
+   */
+  public synchronized void resume() {
+    process().resume();
+  }
+
+  /**
+   * Stops the node as an outage would: SIGTERM (Cassandra drains), SIGKILL if it has not exited
+   * after 30 s. Ports, configuration and data stay; {@link #startNode()} brings it back. Does
+   * nothing if the node is not running.
+   */
+  public synchronized void stopNode() {
+    process().stop(STOP_GRACE);
+  }
+
+  /**
+   * Starts the node again after {@link #stopNode()}, on the same ports with the same configuration
+   * and data. Returns once CQL accepts the application credentials, as {@link #start()} does.
+   *
+   * @throws IllegalStateException if the node is running
+   * @throws io.plantline.testkit.process.ServerStartException if it does not answer in time (the
+   *     new process is then stopped, and the node may be started again)
+   */
+  public synchronized void startNode() {
+    if (process().isAlive()) {
+      throw new IllegalStateException("the node is running");
+    }
+    ChildProcess node = launchNode(workDir(), options);
+    replaceProcess(node);
+    try {
+      awaitLogin(node, nativePort, options.application(), options.startTimeout()).close();
+    } catch (RuntimeException e) {
+      node.stop(Duration.ofSeconds(10));
+      throw e;
+    }
+  }
+
+  /** Whether the node process is running (it may be paused, or still starting). */
+  public boolean isNodeRunning() {
+    return process().isAlive();
+  }
+
+  private static ChildProcess launchNode(Path workDir, CassandraOptions options) {
+    return ForkedJvm.start(
+        "cassandra",
+        CassandraConfig.jvmOptions(workDir, options.heap()),
+        ForkedJvm.classpathResource("cassandra"),
+        "org.apache.cassandra.service.CassandraDaemon",
+        List.of(),
+        workDir,
+        workDir.resolve("cassandra.log"));
+  }
+
+  /** Waits for the CQL port, then until {@code credentials} log in; returns that session. */
+  private static CqlSession awaitLogin(
+      ChildProcess node, int nativePort, Credentials credentials, Duration timeout) {
+    Deadline.await(
+        "Cassandra CQL on 127.0.0.1:" + nativePort,
+        timeout,
+        node,
+        () -> Deadline.portOpen(LoopbackPorts.HOST, nativePort));
     AtomicReference<CqlSession> session = new AtomicReference<>();
     AtomicReference<RuntimeException> last = new AtomicReference<>();
     try {
       Deadline.await(
-          "the default Cassandra superuser",
-          options.startTimeout(),
+          "a Cassandra login as " + credentials.username(),
+          timeout,
           node,
           () -> {
             try {
-              session.set(sessionBuilder(nativePort, defaults).build());
+              session.set(sessionBuilder(nativePort, credentials).build());
               return true;
             } catch (RuntimeException e) {
               last.set(e);
@@ -116,17 +173,22 @@ public final class CassandraServer extends ForkedServer {
     } catch (ServerStartException e) {
       throw new ServerStartException(e.getMessage() + "\nlast login error: " + last.get(), e);
     }
-    Credentials app = options.application();
-    try (CqlSession admin = session.get()) {
-      admin.execute(
-          "CREATE ROLE IF NOT EXISTS \""
-              + app.username()
-              + "\" WITH PASSWORD = '"
-              + app.password().replace("'", "''")
-              + "' AND LOGIN = true AND SUPERUSER = true");
-      admin.execute(
-          "ALTER ROLE cassandra WITH PASSWORD = '" + Credentials.generate("x").password() + "'");
-    }
+    return session.get();
+  }
+
+  /**
+   * Creates the application role as the default superuser and locks the default account behind a
+   * random password.
+   */
+  private static void secureRoles(CqlSession admin, Credentials app) {
+    admin.execute(
+        "CREATE ROLE IF NOT EXISTS \""
+            + app.username()
+            + "\" WITH PASSWORD = '"
+            + app.password().replace("'", "''")
+            + "' AND LOGIN = true AND SUPERUSER = true");
+    admin.execute(
+        "ALTER ROLE cassandra WITH PASSWORD = '" + Credentials.generate("x").password() + "'");
   }
 
   private static CqlSessionBuilder sessionBuilder(int nativePort, Credentials credentials) {
@@ -158,12 +220,12 @@ public final class CassandraServer extends ForkedServer {
 
   /** The application superuser. */
   public Credentials applicationCredentials() {
-    return application;
+    return options.application();
   }
 
   /** A session logged in as the application user, with test-friendly timeouts. */
   public CqlSession openSession() {
-    return openSession(application);
+    return openSession(options.application());
   }
 
   /** A session logged in as {@code credentials}; fails if Cassandra refuses them. */
@@ -184,6 +246,6 @@ public final class CassandraServer extends ForkedServer {
 
   @Override
   public Map<String, Credentials> credentials() {
-    return Map.of("application", application);
+    return Map.of("application", options.application());
   }
 }

@@ -32,14 +32,16 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * listener; the controller listener is loopback-only and internal.
  */
 public final class KafkaServer extends ForkedServer {
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
   private final int brokerPort;
-  private final Credentials client;
+  private final KafkaOptions options;
 
   private KafkaServer(
-      Path workDir, ChildProcess process, int brokerPort, Credentials client, Duration startup) {
-    super(workDir, process, startup, Duration.ofSeconds(20));
+      Path workDir, ChildProcess process, int brokerPort, KafkaOptions options, Duration startup) {
+    super(workDir, process, startup, STOP_GRACE);
     this.brokerPort = brokerPort;
-    this.client = client;
+    this.options = options;
   }
 
   /** Starts a broker with generated credentials and default options. */
@@ -56,17 +58,13 @@ public final class KafkaServer extends ForkedServer {
       Path config = workDir.resolve("server.properties");
       Files.writeString(
           config, KafkaConfig.serverProperties(workDir, brokerPort, controllerPort, options));
-      Path log4j = workDir.resolve("log4j2.properties");
-      Files.writeString(log4j, KafkaConfig.log4j2());
-      String classpath = ForkedJvm.classpathResource("kafka");
-      List<String> jvm = KafkaConfig.jvmOptions(options, log4j);
-      Path logFile = workDir.resolve("kafka.log");
+      Files.writeString(workDir.resolve("log4j2.properties"), KafkaConfig.log4j2());
 
       ChildProcess format =
           ForkedJvm.start(
               "kafka-storage-format",
-              jvm,
-              classpath,
+              jvmOptions(workDir, options),
+              ForkedJvm.classpathResource("kafka"),
               "kafka.tools.StorageTool",
               List.of(
                   "format",
@@ -76,34 +74,94 @@ public final class KafkaServer extends ForkedServer {
                   "-c",
                   config.toString()),
               workDir,
-              logFile);
+              workDir.resolve("kafka.log"));
       awaitExit(format, Duration.ofSeconds(60));
 
-      ChildProcess broker =
-          ForkedJvm.start(
-              "kafka", jvm, classpath, "kafka.Kafka", List.of(config.toString()), workDir, logFile);
-      Map<String, Object> probe = clientProperties(brokerPort, options.client());
+      ChildProcess broker = launchBroker(workDir, options);
       try {
-        Deadline.await(
-            "Kafka on 127.0.0.1:" + brokerPort,
-            options.startTimeout(),
-            broker,
-            () -> answersMetadataRequest(probe));
+        awaitMetadata(broker, brokerPort, options);
       } catch (RuntimeException e) {
         broker.stop(Duration.ofSeconds(5));
         WorkDirectory.delete(workDir);
         throw e;
       }
       return new KafkaServer(
-          workDir,
-          broker,
-          brokerPort,
-          options.client(),
-          Duration.ofNanos(System.nanoTime() - begin));
+          workDir, broker, brokerPort, options, Duration.ofNanos(System.nanoTime() - begin));
     } catch (IOException e) {
       WorkDirectory.delete(workDir);
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Stops the broker as an outage would: SIGTERM (a controlled shutdown), SIGKILL if it has not
+   * exited after 20 s. Its ports, configuration and data directory stay; {@link #startBroker()}
+   * brings it back. Does nothing if the broker is not running.
+   */
+  public synchronized void stopBroker() {
+    process().stop(STOP_GRACE);
+  }
+
+  /**
+   * Kills the broker with SIGKILL, as a crash or power loss would: no controlled shutdown, no
+   * flush. {@link #startBroker()} brings it back and Kafka recovers its logs.
+   */
+  public synchronized void killBroker() {
+    process().kill();
+  }
+
+  /**
+   * Starts the broker again after {@link #stopBroker()} or {@link #killBroker()}: same broker and
+   * controller ports, configuration and data directory (the storage is not formatted again).
+   * Returns once it answers metadata requests, as {@link #start()} does.
+   *
+   * @throws IllegalStateException if the broker is running
+   * @throws io.plantline.testkit.process.ServerStartException if it does not answer in time (the
+   *     new process is then stopped, and the broker may be started again)
+   */
+  public synchronized void startBroker() {
+    if (process().isAlive()) {
+      throw new IllegalStateException("the broker is running");
+    }
+    ChildProcess broker = launchBroker(workDir(), options);
+    replaceProcess(broker);
+    try {
+      awaitMetadata(broker, brokerPort, options);
+    } catch (RuntimeException e) {
+      broker.stop(Duration.ofSeconds(5));
+      throw e;
+    }
+  }
+
+  /** Whether the broker process is running (it may still be starting). */
+  public boolean isBrokerRunning() {
+    return process().isAlive();
+  }
+
+  private static List<String> jvmOptions(Path workDir, KafkaOptions options) {
+    return KafkaConfig.jvmOptions(options, workDir.resolve("log4j2.properties"));
+  }
+
+  /** Starts {@code kafka.Kafka} on the {@code server.properties} written by {@link #start}. */
+  private static ChildProcess launchBroker(Path workDir, KafkaOptions options) {
+    return ForkedJvm.start(
+        "kafka",
+        jvmOptions(workDir, options),
+        ForkedJvm.classpathResource("kafka"),
+        "kafka.Kafka",
+        List.of(workDir.resolve("server.properties").toString()),
+        workDir,
+        workDir.resolve("kafka.log"));
+  }
+
+  private static void awaitMetadata(ChildProcess broker, int brokerPort, KafkaOptions options) {
+    Map<String, Object> probe = clientProperties(brokerPort, options.client());
+    Deadline.await(
+        "Kafka on 127.0.0.1:" + brokerPort,
+        options.startTimeout(),
+        broker,
+        // The port check is cheap; an admin client probe of a closed port takes seconds.
+        () -> Deadline.portOpen(LoopbackPorts.HOST, brokerPort) && answersMetadataRequest(probe));
   }
 
   private static void awaitExit(ChildProcess format, Duration timeout) {
@@ -137,12 +195,12 @@ public final class KafkaServer extends ForkedServer {
 
   /** The client user that producers, consumers and admin clients log in as. */
   public Credentials clientCredentials() {
-    return client;
+    return options.client();
   }
 
   /** Bootstrap servers plus SASL/PLAIN settings for the client user. */
   public Map<String, Object> clientProperties() {
-    return clientProperties(client);
+    return clientProperties(options.client());
   }
 
   /** Client settings that log in as {@code credentials} (which may be wrong, to test refusal). */
@@ -189,6 +247,6 @@ public final class KafkaServer extends ForkedServer {
 
   @Override
   public Map<String, Credentials> credentials() {
-    return Map.of("client", client);
+    return Map.of("client", options.client());
   }
 }

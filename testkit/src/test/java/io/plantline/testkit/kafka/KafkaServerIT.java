@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +21,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -65,6 +69,65 @@ class KafkaServerIT {
               .toList();
       assertThat(values).as("records of %s stay in order", key).isSorted().hasSizeGreaterThan(30);
     }
+  }
+
+  @Test
+  void shouldKeepRecordsAndResumeAProducerWhenTheBrokerRestarts(KafkaServer kafka)
+      throws Exception {
+    String topic = "testkit.restart.v1";
+    kafka.createTopics(1, topic);
+    String bootstrap = kafka.bootstrapServers();
+    Map<String, Object> producerProps = new HashMap<>(kafka.clientProperties());
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, "press-1", "before")).get(30, TimeUnit.SECONDS);
+      long brokerPid = kafka.pid();
+
+      kafka.stopBroker();
+      assertThat(ProcessHandle.of(brokerPid)).as("the old broker process is gone").isEmpty();
+      // send() may block while the producer has no metadata for the topic: not on this thread.
+      CompletableFuture<RecordMetadata> sentDuringOutage =
+          CompletableFuture.supplyAsync(
+              () -> get(producer.send(new ProducerRecord<>(topic, "press-1", "during"))));
+      kafka.startBroker();
+
+      assertThat(kafka.pid()).isNotEqualTo(brokerPid);
+      sentDuringOutage.get(60, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>(topic, "press-1", "after")).get(30, TimeUnit.SECONDS);
+    } finally {
+      if (!kafka.isBrokerRunning()) {
+        kafka.startBroker(); // the broker is shared by the whole suite
+      }
+    }
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+    assertThat(readAll(kafka, new TopicPartition(topic, 0), 3))
+        .containsExactly("before", "during", "after");
+  }
+
+  private static RecordMetadata get(Future<RecordMetadata> sent) {
+    try {
+      return sent.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("send failed", e);
+    }
+  }
+
+  private static List<String> readAll(KafkaServer kafka, TopicPartition partition, int expected) {
+    List<String> values = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            kafka.clientProperties(), new StringDeserializer(), new StringDeserializer())) {
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (values.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+      }
+    }
+    return values;
   }
 
   @Test

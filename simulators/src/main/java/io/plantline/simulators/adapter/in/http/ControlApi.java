@@ -2,6 +2,7 @@ package io.plantline.simulators.adapter.in.http;
 
 import io.plantline.simulators.device.DeviceAction;
 import io.plantline.simulators.device.DeviceActions;
+import io.plantline.simulators.device.ServedCounter;
 import io.plantline.simulators.device.SimulatedDevice;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,8 @@ import java.util.function.Supplier;
  *   <li>{@code POST /api/v1/devices/{id}/actions} — {@code {"action":"fault","fault":"delay",
  *       "delayMillis":500}}, {@code {"action":"bearing-degradation","wearPerRunningHour":2}}, ...
  *   <li>{@code DELETE /api/v1/devices/{id}/faults} — clears transport and sensor faults
+ *   <li>{@code GET /api/v1/ledger} — with a served-read counter: per device the reads served and
+ *       the transport faults applied; 404 without one
  * </ul>
  */
 public final class ControlApi extends VerticleBase {
@@ -38,20 +42,27 @@ public final class ControlApi extends VerticleBase {
   private final byte[] token;
   private final Map<String, DeviceView> devices = new LinkedHashMap<>();
   private final Supplier<JsonObject> plantSummary;
+  private final OptionalInt servedCounterAddress;
   private HttpServer server;
 
   /** What the API shows of a device: the device and where it is served. */
   public record DeviceView(SimulatedDevice device, String endpoint) {}
 
+  /**
+   * @param servedCounterAddress the input register of the devices' served-read counters, empty when
+   *     they have none (the ledger is off)
+   */
   public ControlApi(
       String host,
       int port,
       String token,
       List<DeviceView> views,
+      OptionalInt servedCounterAddress,
       Supplier<JsonObject> plantSummary) {
     this.host = host;
     this.requestedPort = port;
     this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.servedCounterAddress = servedCounterAddress;
     this.plantSummary = plantSummary;
     views.forEach(v -> devices.put(v.device().identity().deviceId(), v));
   }
@@ -65,6 +76,7 @@ public final class ControlApi extends VerticleBase {
     router.get("/api/v1/devices/:id").handler(ctx -> withDevice(ctx, this::device));
     router.post("/api/v1/devices/:id/actions").handler(ctx -> withDevice(ctx, this::action));
     router.delete("/api/v1/devices/:id/faults").handler(ctx -> withDevice(ctx, this::clearFaults));
+    router.get("/api/v1/ledger").handler(this::ledger);
     return vertx
         .createHttpServer()
         .requestHandler(router)
@@ -123,6 +135,40 @@ public final class ControlApi extends VerticleBase {
     }
   }
 
+  /** Served reads and applied transport faults of every device with a served-read counter. */
+  private void ledger(RoutingContext ctx) {
+    if (servedCounterAddress.isEmpty()) {
+      error(
+          ctx,
+          404,
+          "the served-read ledger is off; start the simulator with --served-counter ADDRESS");
+      return;
+    }
+    JsonArray list = new JsonArray();
+    for (DeviceView view : devices.values()) {
+      SimulatedDevice d = view.device();
+      d.servedCounter().ifPresent(counter -> list.add(ledgerEntry(d, counter)));
+    }
+    json(
+        ctx,
+        200,
+        new JsonObject()
+            .put("servedCounterAddress", servedCounterAddress.getAsInt())
+            .put("devices", list));
+  }
+
+  private static JsonObject ledgerEntry(SimulatedDevice d, ServedCounter counter) {
+    ServedCounter.Snapshot served = counter.snapshot();
+    JsonObject faults = new JsonObject();
+    d.faultsApplied().forEach((kind, count) -> faults.put(kind.wireName(), count));
+    return new JsonObject()
+        .put("deviceId", d.identity().deviceId())
+        .put("served", served.served())
+        .put("firstServedAt", served.firstServedAt().map(Object::toString).orElse(null))
+        .put("lastServedAt", served.lastServedAt().map(Object::toString).orElse(null))
+        .put("transportFaults", faults);
+  }
+
   private void clearFaults(RoutingContext ctx, DeviceView view) {
     view.device().clearFaults();
     json(ctx, 200, summary(view));
@@ -142,6 +188,8 @@ public final class ControlApi extends VerticleBase {
     SimulatedDevice d = view.device();
     JsonObject faults = new JsonObject();
     d.faults().forEach((kind, spec) -> faults.put(kind.wireName(), spec.toString()));
+    JsonObject faultsUntil = new JsonObject();
+    d.faultDeadlines().forEach((kind, until) -> faultsUntil.put(kind.wireName(), until.toString()));
     return new JsonObject()
         .put("deviceId", d.identity().deviceId())
         .put("siteId", d.identity().siteId())
@@ -152,7 +200,8 @@ public final class ControlApi extends VerticleBase {
         .put("unitId", d.unitId())
         .put("requests", d.requests())
         .put("faultsInjected", d.faultsInjected())
-        .put("faults", faults);
+        .put("faults", faults)
+        .put("faultsUntil", faultsUntil);
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

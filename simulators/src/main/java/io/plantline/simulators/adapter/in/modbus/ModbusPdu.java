@@ -2,6 +2,7 @@ package io.plantline.simulators.adapter.in.modbus;
 
 import io.plantline.registermap.RegisterTable;
 import io.plantline.simulators.device.RegisterImage;
+import io.plantline.simulators.device.ServedCounter;
 import io.plantline.simulators.device.SimulatedDevice;
 import io.vertx.core.buffer.Buffer;
 
@@ -9,7 +10,8 @@ import io.vertx.core.buffer.Buffer;
  * Answers one Modbus request PDU (function code and data) for a device: functions 01, 02, 03, 04
  * (reads), 05, 06, 15 and 16 (writes), with the quantity limits of the specification (125
  * registers, 2000 bits per read; 123 registers, 1968 coils per write). Anything else gets the
- * matching exception response.
+ * matching exception response. A device's {@link ServedCounter} extends its input registers by two
+ * (the addresses between the image and the counter do not exist).
  */
 public final class ModbusPdu {
   public static final int ILLEGAL_FUNCTION = 1;
@@ -18,8 +20,22 @@ public final class ModbusPdu {
 
   private ModbusPdu() {}
 
-  /** The response PDU for {@code request} (which starts at the function code). */
+  /**
+   * The response PDU for {@code request} (which starts at the function code), sent as it is: a read
+   * covering the device's served-read counter counts as served.
+   */
   public static Buffer answer(SimulatedDevice device, Buffer request) {
+    return answer(device, request, true);
+  }
+
+  /**
+   * The response PDU for {@code request} (which starts at the function code).
+   *
+   * @param served whether the response goes out intact, so a read covering the device's served-read
+   *     counter counts (and carries its own number); false for a response that a transport fault
+   *     will garble, which carries the current count
+   */
+  public static Buffer answer(SimulatedDevice device, Buffer request, boolean served) {
     if (request.length() < 1) {
       return exception(0, ILLEGAL_FUNCTION);
     }
@@ -27,8 +43,14 @@ public final class ModbusPdu {
     return switch (function) {
       case 1 -> readBits(device.image(), RegisterTable.COIL, request);
       case 2 -> readBits(device.image(), RegisterTable.DISCRETE_INPUT, request);
-      case 3 -> readRegisters(device.image(), RegisterTable.HOLDING_REGISTER, request);
-      case 4 -> readRegisters(device.image(), RegisterTable.INPUT_REGISTER, request);
+      case 3 -> readRegisters(device.image(), null, RegisterTable.HOLDING_REGISTER, request, false);
+      case 4 ->
+          readRegisters(
+              device.image(),
+              device.servedCounter().orElse(null),
+              RegisterTable.INPUT_REGISTER,
+              request,
+              served);
       case 5 -> writeSingleCoil(device, request);
       case 6 -> writeSingleRegister(device, request);
       case 15 -> writeMultipleCoils(device, request);
@@ -43,7 +65,13 @@ public final class ModbusPdu {
         .appendUnsignedByte((short) code);
   }
 
-  private static Buffer readRegisters(RegisterImage image, RegisterTable table, Buffer request) {
+  /** Reads registers; {@code counter} (nullable) sits behind the image's input registers. */
+  private static Buffer readRegisters(
+      RegisterImage image,
+      ServedCounter counter,
+      RegisterTable table,
+      Buffer request,
+      boolean served) {
     int function = request.getUnsignedByte(0);
     if (request.length() != 5) {
       return exception(function, ILLEGAL_DATA_VALUE);
@@ -53,14 +81,26 @@ public final class ModbusPdu {
     if (quantity < 1 || quantity > 125) {
       return exception(function, ILLEGAL_DATA_VALUE);
     }
-    if (!image.contains(table, offset, quantity)) {
+    boolean withCounter = counter != null && counter.overlaps(offset, quantity);
+    if (withCounter
+        ? !counter.readable(image.size(table), offset, quantity)
+        : !image.contains(table, offset, quantity)) {
       return exception(function, ILLEGAL_DATA_ADDRESS);
     }
     short[] words = image.words(table);
     Buffer response = Buffer.buffer(2 + quantity * 2);
     response.appendUnsignedByte((short) function).appendUnsignedByte((short) (quantity * 2));
-    for (int i = 0; i < quantity; i++) {
-      response.appendShort(words[offset + i]);
+    if (!withCounter) {
+      for (int i = 0; i < quantity; i++) {
+        response.appendShort(words[offset + i]);
+      }
+      return response;
+    }
+    // number this response before encoding it, so it carries its own count
+    long count = served && counter.covers(offset, quantity) ? counter.serve() : counter.served();
+    for (int register = offset; register < offset + quantity; register++) {
+      response.appendShort(
+          register < words.length ? words[register] : counter.word(count, register));
     }
     return response;
   }

@@ -1,8 +1,7 @@
 package io.plantline.simulators.adapter.in.modbus;
 
-import io.plantline.simulators.device.FaultSpec;
+import io.plantline.simulators.adapter.in.modbus.DeviceExchange.Outcome;
 import io.plantline.simulators.device.SimulatedDevice;
-import io.plantline.simulators.device.TransportFault;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +10,6 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,29 +136,15 @@ public final class ModbusTcpServer extends VerticleBase {
         send(tid, unit, ModbusPdu.exception(function, GATEWAY_TARGET_FAILED), 0);
         return;
       }
-      device.countRequest();
-      if (device.strikes(TransportFault.HALF_OPEN).isPresent()) {
+      Outcome outcome = DeviceExchange.handle(device, pdu);
+      if (outcome instanceof Outcome.Respond respond) {
+        send(tid, unit, respond.pdu(), respond.delayMillis());
+      } else if (outcome instanceof Outcome.HalfOpen) {
         halfOpen = true;
         socket.pause();
-        return;
-      }
-      if (device.strikes(TransportFault.DROP_CONNECTION).isPresent()) {
+      } else if (outcome instanceof Outcome.Drop) {
         socket.close();
-        return;
-      }
-      if (device.strikes(TransportFault.NO_RESPONSE).isPresent()) {
-        return;
-      }
-      Optional<FaultSpec> exception = device.strikes(TransportFault.EXCEPTION);
-      Buffer response =
-          exception.isPresent()
-              ? ModbusPdu.exception(function, exception.get().exceptionCode())
-              : ModbusPdu.answer(device, pdu);
-      if (device.strikes(TransportFault.GARBLED_FRAME).isPresent()) {
-        response = garble(response);
-      }
-      long delay = device.strikes(TransportFault.DELAY).map(FaultSpec::delayMillis).orElse(0L);
-      send(tid, unit, response, delay);
+      } // Outcome.NoResponse: nothing goes back
     }
 
     private void send(int tid, int unit, Buffer pdu, long delayMillis) {
@@ -185,17 +169,5 @@ public final class ModbusTcpServer extends VerticleBase {
       return devicesByUnit.values().iterator().next();
     }
     return device;
-  }
-
-  /** Scrambles a response: a byte count that does not match, and data bytes flipped. */
-  static Buffer garble(Buffer response) {
-    Buffer garbled = response.copy();
-    if (garbled.length() >= 2) {
-      garbled.setUnsignedByte(1, (short) ((garbled.getUnsignedByte(1) + 3) & 0xFF));
-    }
-    for (int i = 2; i < garbled.length(); i++) {
-      garbled.setByte(i, (byte) (garbled.getByte(i) ^ 0xA5));
-    }
-    return garbled;
   }
 }
