@@ -30,7 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -71,7 +75,68 @@ public final class PlantDemo implements AutoCloseable {
    * @param consolePort the console's port, 0 for any free one
    */
   public record Settings(
-      Path repoRoot, Path stateDir, Optional<Path> scenario, double speed, int consolePort) {}
+      Path repoRoot,
+      Path stateDir,
+      Optional<Path> scenario,
+      double speed,
+      int consolePort,
+      Topology topology) {
+
+    /** The demo's own plant: {@link Topology#demo()}. */
+    public Settings(
+        Path repoRoot, Path stateDir, Optional<Path> scenario, double speed, int consolePort) {
+      this(repoRoot, stateDir, scenario, speed, consolePort, Topology.demo());
+    }
+  }
+
+  /**
+   * The shape of the simulated plant and of the edge.
+   *
+   * @param plantFile the simulator's plant file, relative to the checkout or absolute
+   * @param gatewaysPerSite edge gateways per site; a site's devices are split among them in turn
+   * @param journalFsync the gateways' journal fsync policy, {@code always} or {@code interval}
+   * @param servedCounterAddress if present, the simulator's served-read counter (an input register)
+   *     is served by every device and polled as the point {@value #SERVED_READS_POINT} with the
+   *     fast poll class (a soak's ground truth)
+   * @param fastPoll the fast poll class of every device, if not the register map's
+   * @param businessServices whether the quality and energy services run (configured for
+   *     plant-small)
+   * @param console whether the console runs (if built)
+   */
+  public record Topology(
+      Path plantFile,
+      int gatewaysPerSite,
+      String journalFsync,
+      OptionalInt servedCounterAddress,
+      Optional<Duration> fastPoll,
+      boolean businessServices,
+      boolean console) {
+
+    /** The point under which gateways report the simulator's served-read counter. */
+    public static final String SERVED_READS_POINT = "sim_served_reads";
+
+    public Topology {
+      if (gatewaysPerSite < 1) {
+        throw new IllegalArgumentException("gatewaysPerSite must be >= 1, was " + gatewaysPerSite);
+      }
+      if (!journalFsync.equals("always") && !journalFsync.equals("interval")) {
+        throw new IllegalArgumentException(
+            "journalFsync must be always or interval, was " + journalFsync);
+      }
+    }
+
+    /** plant-small behind one gateway, every service and the console. */
+    public static Topology demo() {
+      return new Topology(
+          Path.of("simulators/plants/plant-small.yaml"),
+          1,
+          "interval",
+          OptionalInt.empty(),
+          Optional.empty(),
+          true,
+          true);
+    }
+  }
 
   /**
    * Where the running demo answers.
@@ -86,6 +151,10 @@ public final class PlantDemo implements AutoCloseable {
    * @param serviceJwtKey the file holding the services' HS256 secret
    * @param consoleLogins the console's demo users (role → password)
    * @param logs the directory of the components' logs
+   * @param gatewayUrls each edge gateway's HTTP base (health, metrics), by component name
+   * @param gatewayOfDevice the gateway (component name) that polls each device
+   * @param questDbLogin the QuestDB login
+   * @param cassandraLogin the Cassandra application login
    */
   public record Endpoints(
       Optional<String> consoleUrl,
@@ -97,11 +166,18 @@ public final class PlantDemo implements AutoCloseable {
       Credentials kafkaLogin,
       Path serviceJwtKey,
       Map<String, String> consoleLogins,
-      Path logs) {}
+      Path logs,
+      Map<String, String> gatewayUrls,
+      Map<String, String> gatewayOfDevice,
+      Credentials questDbLogin,
+      Credentials cassandraLogin) {}
 
   private final Settings settings;
   private final List<EmbeddedServer> servers = Collections.synchronizedList(new ArrayList<>());
   private final List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Component> components = new ConcurrentHashMap<>();
+  private volatile Wiring wiring;
+  private volatile Servers running;
 
   public PlantDemo(Settings settings) {
     this.settings = settings;
@@ -121,22 +197,26 @@ public final class PlantDemo implements AutoCloseable {
 
     Path logging = writeLogging(run);
     Wiring wiring = new Wiring(settings.repoRoot().toAbsolutePath(), run, logs, logging);
-    boolean withConsole = wiring.isBuilt("console");
+    this.wiring = wiring;
+    boolean withConsole = settings.topology().console() && wiring.isBuilt("console");
     // What needs no server starts while the servers start: the plant and the console's users.
     CompletableFuture<Path> consoleUsers =
         withConsole
             ? CompletableFuture.supplyAsync(() -> ConsoleUsers.ensure(wiring, secrets, run))
             : CompletableFuture.completedFuture(null);
     ChildProcess simulatorProcess = startSimulator(wiring);
-    out.println("Starting Kafka, Mosquitto, Cassandra, QuestDB and the simulated plant-small...");
+    out.println(
+        "Starting Kafka, Mosquitto, Cassandra, QuestDB and the simulated "
+            + settings.topology().plantFile().getFileName()
+            + "...");
     Servers s = startServers(secrets);
+    this.running = s;
     s.kafka().createTopics(3, Topics.ALL.toArray(String[]::new));
     out.printf("  servers ready after %.1f s%n", seconds(begin));
     SimulatedPlant plant = awaitSimulator(simulatorProcess, out);
-    int gatewayPort = LoopbackPorts.next();
-    Path gatewayConfig =
+    List<GatewayConfig.Gateway> gateways =
         GatewayConfig.write(
-            run, plant.devices(), s.mqtt(), secrets, gatewayPort, SITE_OF_GATEWAY_ID + "1");
+            wiring.repoRoot(), run, plant.devices(), settings.topology(), s.mqtt(), secrets);
     int bridgePort = LoopbackPorts.next();
     int writersPort = LoopbackPorts.next();
     int queryPort = LoopbackPorts.next();
@@ -164,14 +244,16 @@ public final class PlantDemo implements AutoCloseable {
             secrets.passwordFile("cassandra").toString());
 
     List<Component> services = new ArrayList<>();
-    services.add(
-        Component.readyAt(
-            "gateway",
-            "edge-gateway",
-            "io.plantline.gateway.app.GatewayMain",
-            "256m",
-            List.of("--config", gatewayConfig.toString()),
-            health(gatewayPort)));
+    for (GatewayConfig.Gateway gateway : gateways) {
+      services.add(
+          Component.readyAt(
+              gateway.name(),
+              "edge-gateway",
+              "io.plantline.gateway.app.GatewayMain",
+              "256m",
+              List.of("--config", gateway.configFile().toString()),
+              health(gateway.httpPort())));
+    }
     services.add(
         Component.readyAt(
             "bridge",
@@ -241,6 +323,8 @@ public final class PlantDemo implements AutoCloseable {
                 secrets.kafkaClientProperties().toString(),
                 "--checkpoint-interval",
                 "5s",
+                "--checkpoint-dir",
+                run.resolve("checkpoints").resolve("anomaly-job").toString(),
                 "--parallelism",
                 "1"),
             "Plantline anomaly job is running"));
@@ -259,52 +343,10 @@ public final class PlantDemo implements AutoCloseable {
                 kafkaArgs,
                 cassandraArgs),
             health(schedulingPort)));
-    services.add(
-        Component.readyAt(
-            "quality",
-            "quality-service",
-            "io.plantline.quality.app.QualityMain",
-            "384m",
-            concat(
-                List.of(
-                    "--characteristics",
-                    wiring
-                        .repoRoot()
-                        .resolve("quality-service/config/plant-small-quality.yaml")
-                        .toString(),
-                    "--questdb-url",
-                    s.questDb().httpUrl(),
-                    "--questdb-username",
-                    secrets.server("questdb").username(),
-                    "--questdb-password-file",
-                    secrets.passwordFile("questdb").toString(),
-                    "--http-port",
-                    Integer.toString(qualityPort),
-                    "--jwt-key-file",
-                    secrets.serviceJwtKey().toString()),
-                kafkaArgs,
-                cassandraArgs),
-            health(qualityPort)));
-    services.add(
-        Component.readyAt(
-            "energy",
-            "energy-service",
-            "io.plantline.energy.app.EnergyMain",
-            "384m",
-            concat(
-                List.of(
-                    "--sites",
-                    wiring
-                        .repoRoot()
-                        .resolve("energy-service/config/plant-small-energy.yaml")
-                        .toString(),
-                    "--http-port",
-                    Integer.toString(energyPort),
-                    "--jwt-key-file",
-                    secrets.serviceJwtKey().toString()),
-                kafkaArgs,
-                cassandraArgs),
-            health(energyPort)));
+    if (settings.topology().businessServices()) {
+      services.add(qualityService(wiring, s, secrets, kafkaArgs, cassandraArgs, qualityPort));
+      services.add(energyService(wiring, secrets, kafkaArgs, cassandraArgs, energyPort));
+    }
     Optional<String> consoleUrl = Optional.empty();
     if (withConsole) {
       int consolePort = settings.consolePort() == 0 ? LoopbackPorts.next() : settings.consolePort();
@@ -334,18 +376,23 @@ public final class PlantDemo implements AutoCloseable {
                       "--energy-url",
                       "http://127.0.0.1:" + energyPort,
                       "--gateway-metrics-url",
-                      "http://127.0.0.1:" + gatewayPort + "/metrics"),
+                      "http://127.0.0.1:" + gateways.get(0).httpPort() + "/metrics"),
                   kafkaArgs),
               "http://127.0.0.1:" + consolePort + "/");
       services.add(console);
       consoleUrl = Optional.of("http://127.0.0.1:" + consolePort + "/");
     } else {
-      out.println("  console: not built (module console has no classes); skipped");
+      out.println("  console: not built or not wanted; skipped");
     }
     out.println(
-        "Starting the gateway, ingestion, the anomaly job, the scheduling, quality and energy"
-            + " services and the console...");
-    startAll(wiring, services, out);
+        "Starting "
+            + services.stream().map(Component::name).collect(Collectors.joining(", "))
+            + "...");
+    // The bridge subscribes first: a broker keeps what gateways publish only for sessions that
+    // exist, so telemetry sent before the bridge's first subscription would have nowhere to go.
+    List<Component> bridgeFirst = services.stream().filter(c -> c.name().equals("bridge")).toList();
+    startAll(wiring, bridgeFirst, out);
+    startAll(wiring, services.stream().filter(c -> !bridgeFirst.contains(c)).toList(), out);
 
     Endpoints endpoints =
         new Endpoints(
@@ -358,9 +405,84 @@ public final class PlantDemo implements AutoCloseable {
             secrets.server("kafka"),
             secrets.serviceJwtKey(),
             secrets.consoleLogins(),
-            logs);
+            logs,
+            gateways.stream()
+                .collect(
+                    Collectors.toMap(
+                        GatewayConfig.Gateway::name,
+                        g -> "http://127.0.0.1:" + g.httpPort(),
+                        (a, b) -> a,
+                        LinkedHashMap::new)),
+            gateways.stream()
+                .flatMap(g -> g.devices().stream().map(d -> Map.entry(d.deviceId(), g.name())))
+                .collect(
+                    Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)),
+            secrets.server("questdb"),
+            secrets.server("cassandra"));
     report(out, endpoints, begin, state);
     return endpoints;
+  }
+
+  private static Component qualityService(
+      Wiring wiring,
+      Servers s,
+      DemoSecrets secrets,
+      List<String> kafkaArgs,
+      List<String> cassandraArgs,
+      int port) {
+    return Component.readyAt(
+        "quality",
+        "quality-service",
+        "io.plantline.quality.app.QualityMain",
+        "384m",
+        concat(
+            List.of(
+                "--characteristics",
+                wiring
+                    .repoRoot()
+                    .resolve("quality-service/config/plant-small-quality.yaml")
+                    .toString(),
+                "--questdb-url",
+                s.questDb().httpUrl(),
+                "--questdb-username",
+                secrets.server("questdb").username(),
+                "--questdb-password-file",
+                secrets.passwordFile("questdb").toString(),
+                "--http-port",
+                Integer.toString(port),
+                "--jwt-key-file",
+                secrets.serviceJwtKey().toString()),
+            kafkaArgs,
+            cassandraArgs),
+        health(port));
+  }
+
+  private static Component energyService(
+      Wiring wiring,
+      DemoSecrets secrets,
+      List<String> kafkaArgs,
+      List<String> cassandraArgs,
+      int port) {
+    return Component.readyAt(
+        "energy",
+        "energy-service",
+        "io.plantline.energy.app.EnergyMain",
+        "384m",
+        concat(
+            List.of(
+                "--sites",
+                wiring
+                    .repoRoot()
+                    .resolve("energy-service/config/plant-small-energy.yaml")
+                    .toString(),
+                "--http-port",
+                Integer.toString(port),
+                "--jwt-key-file",
+                secrets.serviceJwtKey().toString()),
+            kafkaArgs,
+            cassandraArgs),
+        health(port));
   }
 
   /** The child processes of the demo, in start order. */
@@ -368,6 +490,88 @@ public final class PlantDemo implements AutoCloseable {
     synchronized (children) {
       return List.copyOf(children);
     }
+  }
+
+  /** The names of the components started, e.g. simulator, gateway, bridge, anomaly-job. */
+  public Set<String> componentNames() {
+    return Set.copyOf(components.keySet());
+  }
+
+  /** The current process of a component. */
+  public ChildProcess process(String name) {
+    Component component = component(name);
+    synchronized (children) {
+      for (int i = children.size() - 1; i >= 0; i--) {
+        if (children.get(i).name().equals(component.name())) {
+          return children.get(i);
+        }
+      }
+    }
+    throw new IllegalStateException(name + " has no process");
+  }
+
+  /** SIGKILL of a component's process: no shutdown hook runs, as in a power cut or an OOM kill. */
+  public void kill(String name) {
+    process(name).kill();
+  }
+
+  /**
+   * Starts a component again with the same command line (after {@link #kill} or a crash; a live one
+   * is stopped first) and waits until it is ready.
+   *
+   * @return how long the new process took to become ready
+   */
+  public Duration restart(String name) throws InterruptedException {
+    Component component = component(name);
+    ChildProcess old = process(name);
+    if (old.isAlive()) {
+      old.stop(Duration.ofSeconds(15));
+    }
+    long begin = System.nanoTime();
+    long logBefore = Readiness.logLength(old);
+    ChildProcess next = wiring.launch(component);
+    synchronized (children) {
+      children.set(children.indexOf(old), next);
+    }
+    Readiness.await(component, next, READY_TIMEOUT, logBefore);
+    return Duration.ofNanos(System.nanoTime() - begin);
+  }
+
+  /** The Kafka broker, for fault injection. */
+  public KafkaServer kafka() {
+    return started().kafka();
+  }
+
+  /** The MQTT broker, for fault injection. */
+  public MosquittoServer mqtt() {
+    return started().mqtt();
+  }
+
+  /** The Cassandra node, for fault injection and read-backs. */
+  public CassandraServer cassandra() {
+    return started().cassandra();
+  }
+
+  /** The time-series server. */
+  public QuestDbServer questDb() {
+    return started().questDb();
+  }
+
+  private Servers started() {
+    Servers s = running;
+    if (s == null) {
+      throw new IllegalStateException("the demo's servers are not started");
+    }
+    return s;
+  }
+
+  private Component component(String name) {
+    Component component = components.get(name);
+    if (component == null) {
+      throw new IllegalArgumentException(
+          "no component '" + name + "'; the demo runs " + new TreeSet<>(components.keySet()));
+    }
+    return component;
   }
 
   /** Stops the components newest first, by their PIDs, then the servers. */
@@ -439,7 +643,7 @@ public final class PlantDemo implements AutoCloseable {
   }
 
   private ChildProcess startSimulator(Wiring wiring) {
-    Path plantFile = wiring.repoRoot().resolve("simulators/plants/plant-small.yaml");
+    Path plantFile = wiring.repoRoot().resolve(settings.topology().plantFile());
     int controlPort = LoopbackPorts.next();
     List<String> args = new ArrayList<>();
     args.addAll(
@@ -453,7 +657,13 @@ public final class PlantDemo implements AutoCloseable {
     settings
         .scenario()
         .ifPresent(scenario -> args.addAll(List.of("--scenario", scenario.toString())));
-    ChildProcess child = wiring.launch(SIMULATOR.withArgs(args));
+    settings
+        .topology()
+        .servedCounterAddress()
+        .ifPresent(address -> args.addAll(List.of("--served-counter", Integer.toString(address))));
+    Component simulator = SIMULATOR.withArgs(args);
+    ChildProcess child = wiring.launch(simulator);
+    components.put(simulator.name(), simulator);
     children.add(child);
     return child;
   }
@@ -470,6 +680,7 @@ public final class PlantDemo implements AutoCloseable {
     List<ChildProcess> started = new ArrayList<>();
     for (Component component : components) {
       ChildProcess child = wiring.launch(component);
+      this.components.put(component.name(), component);
       children.add(child);
       started.add(child);
     }
@@ -613,6 +824,21 @@ public final class PlantDemo implements AutoCloseable {
 
     static void await(Component component, ChildProcess child, Duration timeout)
         throws InterruptedException {
+      await(component, child, timeout, 0);
+    }
+
+    /** The length of a child's log so far (a restarted child appends to the same file). */
+    static long logLength(ChildProcess child) {
+      try {
+        return Files.exists(child.logFile()) ? Files.size(child.logFile()) : 0;
+      } catch (IOException e) {
+        return 0;
+      }
+    }
+
+    /** Waits for readiness, looking for a ready line only after {@code logOffset} bytes. */
+    static void await(Component component, ChildProcess child, Duration timeout, long logOffset)
+        throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
         if (!child.isAlive()) {
@@ -623,7 +849,7 @@ public final class PlantDemo implements AutoCloseable {
                   + "; its log ends:\n"
                   + child.logTail(30));
         }
-        if (isReady(component, child)) {
+        if (isReady(component, child, logOffset)) {
           return;
         }
         Thread.sleep(250);
@@ -636,7 +862,7 @@ public final class PlantDemo implements AutoCloseable {
               + child.logTail(30));
     }
 
-    private static boolean isReady(Component component, ChildProcess child) {
+    private static boolean isReady(Component component, ChildProcess child, long logOffset) {
       if (component.readyUrl().isPresent()) {
         try {
           return LoopbackHttp.sendForString(
@@ -653,9 +879,12 @@ public final class PlantDemo implements AutoCloseable {
         }
       }
       try {
-        return Files.exists(child.logFile())
-            && Files.readString(child.logFile(), StandardCharsets.ISO_8859_1)
-                .contains(component.readyLine().orElseThrow());
+        if (!Files.exists(child.logFile())) {
+          return false;
+        }
+        String log = Files.readString(child.logFile(), StandardCharsets.ISO_8859_1);
+        return log.length() > logOffset
+            && log.substring((int) logOffset).contains(component.readyLine().orElseThrow());
       } catch (IOException e) {
         return false;
       }
@@ -689,28 +918,78 @@ public final class PlantDemo implements AutoCloseable {
   record PlantDevice(
       String deviceId, String model, String siteId, String areaId, String endpoint, int unitId) {}
 
-  /** The edge gateway's configuration for the simulated plant. */
+  /**
+   * The edge gateways' configurations for the simulated plant: each site's devices split in turn
+   * among its gateways, each gateway with its own journal and HTTP port.
+   */
   static final class GatewayConfig {
+    private static final String BUILT_IN_MAPS =
+        "register-maps/src/main/resources/io/plantline/registermap/devices";
+
     private GatewayConfig() {}
 
-    static Path write(
+    /** One gateway: its component name, id, site, devices, HTTP port and configuration file. */
+    record Gateway(
+        String name,
+        String gatewayId,
+        String siteId,
+        List<PlantDevice> devices,
+        int httpPort,
+        Path configFile) {}
+
+    static List<Gateway> write(
+        Path repoRoot,
         Path run,
         List<PlantDevice> devices,
+        Topology topology,
         MosquittoServer mqtt,
-        DemoSecrets secrets,
-        int httpPort,
-        String gatewayId)
+        DemoSecrets secrets)
         throws IOException {
       Map<String, List<PlantDevice>> bySite =
           devices.stream()
               .collect(
                   Collectors.groupingBy(
                       PlantDevice::siteId, LinkedHashMap::new, Collectors.toList()));
-      if (bySite.size() != 1) {
-        throw new IllegalStateException(
-            "the demo runs one gateway for one site: " + bySite.keySet());
+      boolean single = bySite.size() == 1 && topology.gatewaysPerSite() == 1;
+      if (topology.servedCounterAddress().isPresent()) {
+        writeCountingMaps(repoRoot, run, devices, topology);
       }
-      String site = bySite.keySet().iterator().next();
+      List<Gateway> gateways = new ArrayList<>();
+      int number = 0;
+      for (Map.Entry<String, List<PlantDevice>> site : bySite.entrySet()) {
+        for (int g = 0; g < topology.gatewaysPerSite(); g++) {
+          number++;
+          List<PlantDevice> own = new ArrayList<>();
+          for (int i = g; i < site.getValue().size(); i += topology.gatewaysPerSite()) {
+            own.add(site.getValue().get(i));
+          }
+          if (own.isEmpty()) {
+            continue;
+          }
+          String name = single ? "gateway" : "gateway-" + site.getKey() + "-" + (g + 1);
+          String id = SITE_OF_GATEWAY_ID + number;
+          Path file = run.resolve(name + ".yaml");
+          int port = LoopbackPorts.next();
+          Files.writeString(
+              file,
+              yaml(run, name, id, site.getKey(), own, topology, mqtt, secrets, port),
+              StandardCharsets.UTF_8);
+          gateways.add(new Gateway(name, id, site.getKey(), own, port, file));
+        }
+      }
+      return gateways;
+    }
+
+    private static String yaml(
+        Path run,
+        String name,
+        String gatewayId,
+        String site,
+        List<PlantDevice> devices,
+        Topology topology,
+        MosquittoServer mqtt,
+        DemoSecrets secrets,
+        int httpPort) {
       StringBuilder yaml = new StringBuilder();
       yaml.append("# Written by the demo for this run.\n")
           .append("gateway: {id: ")
@@ -730,9 +1009,18 @@ public final class PlantDemo implements AutoCloseable {
             .append("', unitId: ")
             .append(d.unitId())
             .append(", registerMap: ")
-            .append(d.model())
-            .append("}\n");
+            .append(
+                topology.servedCounterAddress().isPresent()
+                    ? "'register-maps/" + d.model() + ".yaml'"
+                    : d.model());
+        topology
+            .fastPoll()
+            .ifPresent(
+                period ->
+                    yaml.append(", pollClasses: {fast: ").append(period.toMillis()).append("ms}"));
+        yaml.append("}\n");
       }
+      String journal = name.equals("gateway") ? "journal" : "journal-" + name;
       yaml.append("uplinks:\n  mqtt: {url: 'tcp://127.0.0.1:")
           .append(mqtt.port())
           .append("', username: ")
@@ -741,14 +1029,36 @@ public final class PlantDemo implements AutoCloseable {
           .append(secrets.passwordFile("mosquitto"))
           .append("'}\n")
           .append("journal: {directory: '")
-          .append(run.resolve("journal"))
-          .append("'}\n")
+          .append(run.resolve(journal))
+          .append("', fsync: ")
+          .append(topology.journalFsync())
+          .append("}\n")
           .append("http: {bind: 127.0.0.1, port: ")
           .append(httpPort)
           .append("}\n");
-      Path file = run.resolve("gateway.yaml");
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-      return file;
+      return yaml.toString();
+    }
+
+    /**
+     * Each model's built-in register map plus the simulator's served-read counter as the point
+     * {@value Topology#SERVED_READS_POINT} (uint32, ABCD, fast poll class), under {@code
+     * run/register-maps}.
+     */
+    private static void writeCountingMaps(
+        Path repoRoot, Path run, List<PlantDevice> devices, Topology topology) throws IOException {
+      Path dir = Files.createDirectories(run.resolve("register-maps"));
+      for (String model : devices.stream().map(PlantDevice::model).distinct().toList()) {
+        Path source = repoRoot.resolve(BUILT_IN_MAPS).resolve(model + ".yaml");
+        String text = Files.readString(source, StandardCharsets.UTF_8).stripTrailing();
+        text +=
+            "\n  - {name: "
+                + Topology.SERVED_READS_POINT
+                + ", address: \"ir:"
+                + topology.servedCounterAddress().getAsInt()
+                + "\", type: uint32, order: ABCD, pollClass: fast,"
+                + " description: \"Read responses the simulator served (soak ground truth)\"}\n";
+        Files.writeString(dir.resolve(model + ".yaml"), text, StandardCharsets.UTF_8);
+      }
     }
   }
 

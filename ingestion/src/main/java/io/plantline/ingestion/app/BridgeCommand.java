@@ -7,6 +7,7 @@ import io.plantline.ingestion.bridge.BridgeConfig;
 import io.plantline.ingestion.bridge.BridgeMetrics;
 import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.bridge.MqttKafkaBridge;
+import io.plantline.ingestion.bridge.MqttSubscription;
 import io.plantline.ingestion.cli.KafkaOptions;
 import io.plantline.ingestion.cli.OperationsServer;
 import io.plantline.ingestion.cli.OpsEndpoints;
@@ -83,11 +84,28 @@ public final class BridgeCommand implements Callable<Integer> {
   String clientId;
 
   @Option(
+      names = "--subscription",
+      defaultValue = "${env:PLANTLINE_BRIDGE_SUBSCRIPTION:-direct}",
+      description =
+          "direct (plain topic filters; scale out with --site) or shared (an MQTT shared"
+              + " subscription; only with a broker that keeps shared subscriptions across restarts,"
+              + " which Mosquitto 2.0 does not); default ${DEFAULT-VALUE}"
+              + " (env PLANTLINE_BRIDGE_SUBSCRIPTION)")
+  String subscription;
+
+  @Option(
       names = "--group",
       defaultValue = "${env:PLANTLINE_BRIDGE_GROUP:-plantline-bridge}",
       description =
-          "shared-subscription group; default ${DEFAULT-VALUE} (env PLANTLINE_BRIDGE_GROUP)")
+          "shared-subscription group (with --subscription shared); default ${DEFAULT-VALUE}"
+              + " (env PLANTLINE_BRIDGE_GROUP)")
   String group;
+
+  @Option(
+      names = "--site",
+      description =
+          "subscribe to this site's devices only (one bridge per site); default every site")
+  String site;
 
   @Mixin KafkaOptions kafka;
 
@@ -193,13 +211,21 @@ public final class BridgeCommand implements Callable<Integer> {
     if (testOnlyHoldMillis < 0) {
       throw new OptionException("--test-only-hold-before-kafka-ms", "must not be negative");
     }
+    MqttSubscription mqttSubscription;
+    try {
+      mqttSubscription =
+          new MqttSubscription(
+              MqttSubscription.Mode.fromName(subscription), group, Optional.ofNullable(site));
+    } catch (IllegalArgumentException e) {
+      throw new OptionException("--subscription/--group/--site", e.getMessage());
+    }
     return new BridgeConfig(
         endpoint,
         mqttUsername,
         password,
         ca,
         clientId,
-        group,
+        mqttSubscription,
         kafkaSettings,
         httpHost,
         httpPort,
@@ -255,11 +281,11 @@ public final class BridgeCommand implements Callable<Integer> {
                 },
                 "plantline-bridge-shutdown"));
     System.out.printf(
-        "%s: %s as %s (group %s) -> Kafka %s; operations on http://%s:%d (/health/ready, /metrics)%n",
+        "%s: %s as %s (%s) -> Kafka %s; operations on http://%s:%d (/health/ready, /metrics)%n",
         READY_LINE,
         config.mqtt(),
         config.clientId(),
-        config.group(),
+        config.subscription(),
         config.kafka().bootstrapServers(),
         config.httpHost(),
         http.port());

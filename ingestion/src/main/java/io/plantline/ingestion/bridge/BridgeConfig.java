@@ -1,6 +1,5 @@
 package io.plantline.ingestion.bridge;
 
-import io.plantline.contracts.Ids;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.Optional;
  *     store
  * @param clientId the MQTT client id; stable across restarts so the broker keeps the persistent
  *     session (subscriptions and unacknowledged messages)
- * @param group the shared-subscription group
+ * @param subscription how the bridge subscribes (direct or shared, every site or one)
  * @param kafka how to reach Kafka
  * @param httpHost address of the health and metrics server
  * @param httpPort its port; 0 picks a free one
@@ -35,7 +34,7 @@ public record BridgeConfig(
     String mqttPassword,
     Optional<Path> caFile,
     String clientId,
-    String group,
+    MqttSubscription subscription,
     KafkaSettings kafka,
     String httpHost,
     int httpPort,
@@ -65,7 +64,7 @@ public record BridgeConfig(
     if (clientId == null || clientId.isBlank() || clientId.length() > 128) {
       throw new IllegalArgumentException("clientId must be 1..128 characters");
     }
-    Ids.require("group", group);
+    Objects.requireNonNull(subscription, "subscription");
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("httpPort must be 0..65535");
     }
@@ -84,8 +83,8 @@ public record BridgeConfig(
         + caFile.map(Path::toString).orElse("none")
         + ", clientId="
         + clientId
-        + ", group="
-        + group
+        + ", subscription="
+        + subscription
         + ", kafka="
         + kafka
         + ", http="

@@ -1,7 +1,6 @@
 package io.plantline.ingestion.bridge;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.plantline.contracts.topic.MqttTopic;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -10,7 +9,7 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import java.time.Duration;
-import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,20 +141,19 @@ public final class MqttKafkaBridge extends VerticleBase {
         .compose(
             ack ->
                 connection.subscribe(
-                    Map.of(
-                        MqttTopic.sharedFilter(config.group(), MqttTopic.Kind.TELEMETRY),
-                        MqttQoS.AT_LEAST_ONCE.value(),
-                        MqttTopic.sharedFilter(config.group(), MqttTopic.Kind.STATUS),
-                        MqttQoS.AT_LEAST_ONCE.value())))
+                    config.subscription().filters().stream()
+                        .collect(
+                            Collectors.toMap(
+                                filter -> filter, filter -> MqttQoS.AT_LEAST_ONCE.value()))))
         .onSuccess(
             id -> {
               subscribed = true;
               backoffMillis = MIN_BACKOFF_MILLIS;
               LOG.info(
-                  "MQTT bridge subscribed on {} as {} (group {})",
+                  "MQTT bridge subscribed on {} as {} ({})",
                   config.mqtt(),
                   config.clientId(),
-                  config.group());
+                  config.subscription());
             })
         .onFailure(
             e -> {

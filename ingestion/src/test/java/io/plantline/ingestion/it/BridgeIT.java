@@ -15,6 +15,7 @@ import io.plantline.ingestion.bridge.BridgeMetrics;
 import io.plantline.ingestion.bridge.DeadLetterHeaders;
 import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.bridge.MqttKafkaBridge;
+import io.plantline.ingestion.bridge.MqttSubscription;
 import io.plantline.ingestion.bridge.TestPayloads;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -73,7 +75,8 @@ class BridgeIT {
             mqtt.clientCredentials().password(),
             mqtt.caCertificate(),
             "bridge-it-" + run,
-            "bridge-it-" + run,
+            new MqttSubscription(
+                MqttSubscription.Mode.SHARED, "bridge-it-" + run, Optional.empty()),
             KafkaSettings.saslPlain(
                 kafka.bootstrapServers(),
                 kafka.clientCredentials().username(),

@@ -18,6 +18,7 @@ import io.plantline.ingestion.bridge.BridgeConfig;
 import io.plantline.ingestion.bridge.BridgeMetrics;
 import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.bridge.MqttKafkaBridge;
+import io.plantline.ingestion.bridge.MqttSubscription;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.plantline.ingestion.store.CassandraSettings;
 import io.plantline.ingestion.store.StoreWriter;
@@ -305,7 +306,7 @@ class IngestionEndToEndIT {
             mqtt.clientCredentials().password(),
             Optional.empty(),
             "e2e-bridge",
-            "e2e-bridge",
+            MqttSubscription.direct(),
             kafka,
             "127.0.0.1",
             0,
