@@ -298,7 +298,14 @@ final class DevicePoller {
         });
   }
 
-  private void emit(Map<String, Double> values, List<PointDefinition> failed, Instant sourceTime) {
+  /**
+   * Numbers a batch and hands it to the sink under one lock: a poll finishing on a replacement
+   * connection while the previous one still completes (after a garbled frame or a reconnect) would
+   * otherwise journal seq n+1 before seq n, and the device's batches would reach Kafka out of order
+   * (found by the plant soak).
+   */
+  private synchronized void emit(
+      Map<String, Double> values, List<PointDefinition> failed, Instant sourceTime) {
     List<BatchReading> readings = pipeline.process(values, failed, sourceTime);
     if (readings.isEmpty()) {
       return;

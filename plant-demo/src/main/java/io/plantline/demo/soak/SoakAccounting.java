@@ -58,9 +58,12 @@ final class SoakAccounting {
     final Map<Long, BitSet> seqsByBoot = new HashMap<>();
     final Map<Long, Long> lastSeqByBoot = new HashMap<>();
     final Map<Long, long[]> gatewayTimeByBoot = new HashMap<>();
+    double maxWindingC = Double.NaN;
+    Instant firstOver120;
     long[] bootOfCounter = new long[256];
     int[] seqOfCounter = new int[256];
     final List<String> examples = new ArrayList<>();
+    final Map<Long, String> firstOfBoot = new TreeMap<>();
 
     DeviceTally(String deviceId) {
       this.deviceId = deviceId;
@@ -205,12 +208,44 @@ final class SoakAccounting {
     Long last = device.lastSeqByBoot.get(batch.bootEpoch());
     if (last != null && seq < last) {
       device.outOfOrder++;
+      if (device.examples.size() < 5) {
+        device.examples.add(
+            "boot %d seq %d (sent %s) after seq %d, partition %d offset %d"
+                .formatted(
+                    batch.bootEpoch(),
+                    seq,
+                    batch.gatewayTime(),
+                    last,
+                    record.partition(),
+                    record.offset()));
+      }
     } else {
       device.lastSeqByBoot.put(batch.bootEpoch(), (long) seq);
     }
     for (BatchReading reading : batch.readings()) {
+      if (reading.metric().equals("winding_temperature_c") && reading.quality() == Quality.GOOD) {
+        if (!(reading.value() <= device.maxWindingC)) {
+          device.maxWindingC = reading.value();
+        }
+        if (reading.value() > 120
+            && (device.firstOver120 == null
+                || reading.sourceTime().isBefore(device.firstOver120))) {
+          device.firstOver120 = reading.sourceTime();
+        }
+      }
+      if (reading.metric().equals(POINT) && reading.quality() != Quality.GOOD) {
+        if (device.examples.size() < 5) {
+          device.examples.add(
+              "served read %d reported %s in boot %d seq %d"
+                  .formatted((int) reading.value(), reading.quality(), batch.bootEpoch(), seq));
+        }
+      }
       if (reading.metric().equals(POINT) && reading.quality() == Quality.GOOD) {
         int counter = (int) reading.value();
+        device.firstOfBoot.merge(
+            batch.bootEpoch(),
+            "seq " + seq + " served read " + counter,
+            (a, b) -> Integer.parseInt(a.substring(4, a.indexOf(' ', 4))) <= seq ? a : b);
         if (device.counters.get(counter)) {
           device.duplicated++;
           if (device.examples.size() < 5) {

@@ -40,14 +40,14 @@ final class SoakPlant {
       int spindleCount = here - meters - pumps - gauges;
       yaml.append("  - id: ").append(SITES.get(s)).append("\n    areas:\n");
       yaml.append("      - id: machining\n        devices:\n");
-      device(yaml, prefix + "-spindle", "motor-spindle", spindleCount, 1000 * (s + 1), SPINDLE);
+      device(yaml, "spindle-" + prefix, "motor-spindle", spindleCount, 1000 * (s + 1), SPINDLE);
       area(yaml, "quality", prefix + "-gauge", "quality-gauge", gauges, 1000 * (s + 1) + 300);
       yaml.append("      - id: utilities\n        devices:\n");
-      device(yaml, prefix + "-pump", "pump", pumps, 1000 * (s + 1) + 500, "");
+      device(yaml, "cooling-pump-" + prefix, "pump", pumps, 1000 * (s + 1) + 500, "");
       device(yaml, prefix + "-meter", "energy-meter", meters, 1000 * (s + 1) + 700, "");
       for (int i = 1; i <= spindleCount; i++) {
         spindles.add(
-            spindleCount == 1 ? prefix + "-spindle" : "%s-spindle-%03d".formatted(prefix, i));
+            spindleCount == 1 ? "spindle-" + prefix : "spindle-%s-%03d".formatted(prefix, i));
       }
     }
     Path file = dir.resolve("soak-plant.yaml");

@@ -336,6 +336,18 @@ final class SoakReport {
         format(outcome.cassandraLatency().summary(null)));
 
     out.printf("%nAnomalies: %s%n", anomalies);
+    for (String device : anomalies) {
+      SoakAccounting.DeviceTally d = outcome.devices().get(device);
+      if (d != null) {
+        out.printf(
+            "  %s: winding up to %.1f °C, above 120 °C from %s%n",
+            device,
+            d.maxWindingC,
+            d.firstOver120 == null
+                ? "never"
+                : Duration.between(begin, d.firstOver120).toSeconds() + " s into the run");
+      }
+    }
     out.printf("  alarms raised: %s%n", outcome.raisedByDeviceAndRule());
     out.printf("  work orders opened: %s%n", outcome.workOrdersByDevice());
 
@@ -416,7 +428,8 @@ final class SoakReport {
       m.put("notAcquired", d.notAcquired());
       m.put("notAcquiredAllowance", notAcquiredAllowance(d.deviceId));
       m.put("notAcquiredFirst", d.notAcquiredRanges(5));
-      m.put("duplicateExamples", d.examples);
+      m.put("examples", d.examples);
+      m.put("firstServedReadPerBoot", d.firstOfBoot);
       devices.add(m);
     }
     json.put("devices", devices);

@@ -24,7 +24,7 @@ class SoakIT {
     Path state = Path.of("target", "soak-it").toAbsolutePath();
     Path report = state.resolve("soak-report.json");
     SoakMain options = new SoakMain();
-    options.minutes = 3.5;
+    options.minutes = 3;
     options.devices = 24;
     options.gatewaysPerSite = 1;
     options.rate = 2;
