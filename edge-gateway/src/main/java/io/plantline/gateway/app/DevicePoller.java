@@ -218,6 +218,9 @@ final class DevicePoller {
       } catch (Exception e) {
         session.reset();
         last = e;
+        if (attempt < config.retries()) {
+          metrics.retry(config.deviceId());
+        }
       }
     }
     throw last;

@@ -101,6 +101,15 @@ public final class GatewayMetrics {
     registry.counter("plantline.gateway.poll.errors", "device", deviceId, "code", code).increment();
   }
 
+  /**
+   * A read attempt that failed without an answer from the device (timeout, I/O error, malformed
+   * frame) and is tried again: a late answer to it is discarded, so a device may have served more
+   * reads than the gateway received.
+   */
+  void retry(String deviceId) {
+    registry.counter("plantline.gateway.poll.retries", "device", deviceId).increment();
+  }
+
   void deadlineMiss(String deviceId) {
     registry.counter("plantline.gateway.poll.deadline.misses", "device", deviceId).increment();
   }

@@ -18,9 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -36,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SoakMonitor implements AutoCloseable {
   private static final String BACKLOG = "plantline_gateway_journal_backlog_records";
+  private static final Pattern DEVICE_LABEL = Pattern.compile("device=\"([^\"]+)\"");
 
   /**
    * One sample.
@@ -83,6 +87,7 @@ final class SoakMonitor implements AutoCloseable {
             return t;
           });
   private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Long> failedAttemptsByProcessAndDevice = new ConcurrentHashMap<>();
 
   SoakMonitor(PlantDemo demo, Map<String, String> gatewayUrls, Map<String, Object> kafka) {
     this.demo = demo;
@@ -216,7 +221,8 @@ final class SoakMonitor implements AutoCloseable {
 
   private long journalBacklog() {
     long total = 0;
-    for (String url : gatewayUrls.values()) {
+    for (Map.Entry<String, String> gateway : gatewayUrls.entrySet()) {
+      String url = gateway.getValue();
       try {
         HttpResponse<String> metrics =
             LoopbackHttp.sendForString(
@@ -230,6 +236,7 @@ final class SoakMonitor implements AutoCloseable {
         if (backlog.isEmpty()) {
           return -1;
         }
+        recordFailedAttempts(demo.process(gateway.getKey()).pid(), metrics.body());
         total += (long) backlog.getAsDouble();
       } catch (IOException e) {
         return -1;
@@ -238,6 +245,33 @@ final class SoakMonitor implements AutoCloseable {
         return -1;
       }
     }
+    return total;
+  }
+
+  private void recordFailedAttempts(long pid, String metrics) {
+    Map<String, Long> byDevice = new LinkedHashMap<>();
+    for (String line : metrics.split("\n")) {
+      boolean retry = line.startsWith("plantline_gateway_poll_retries_total{");
+      boolean error =
+          line.startsWith("plantline_gateway_poll_errors_total{")
+              && (line.contains("code=\"timeout_or_io\"") || line.contains("code=\"malformed\""));
+      Matcher device = DEVICE_LABEL.matcher(line);
+      if ((retry || error) && device.find()) {
+        long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        byDevice.merge(device.group(1), value, Long::sum);
+      }
+    }
+    byDevice.forEach((device, n) -> failedAttemptsByProcessAndDevice.put(pid + " " + device, n));
+  }
+
+  /**
+   * Read attempts per device that failed without an answer (retried or not), summed over every
+   * process of its gateway: each may have been served late and discarded.
+   */
+  Map<String, Long> failedReadAttempts() {
+    Map<String, Long> total = new LinkedHashMap<>();
+    failedAttemptsByProcessAndDevice.forEach(
+        (key, n) -> total.merge(key.substring(key.indexOf(' ') + 1), n, Long::sum));
     return total;
   }
 

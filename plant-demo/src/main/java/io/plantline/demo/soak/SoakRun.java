@@ -89,6 +89,9 @@ public final class SoakRun {
           Thread.sleep(Math.min(5000, Duration.between(Instant.now(), end).toMillis() + 1));
         }
 
+        monitor.sampleNow();
+        // before the halt below, whose timeouts are not part of the run
+        Map<String, Long> failedReadAttempts = monitor.failedReadAttempts();
         out.println("  run over: the simulated devices stop answering; draining...");
         List<String> devices = new ArrayList<>(endpoints.gatewayOfDevice().keySet());
         for (String device : devices) {
@@ -110,6 +113,7 @@ public final class SoakRun {
             new SoakReport(
                 settings,
                 endpoints.gatewayOfDevice(),
+                failedReadAttempts,
                 anomalies,
                 faults,
                 monitor.samples(),
