@@ -102,6 +102,7 @@ public final class PlantDemo implements AutoCloseable {
    * @param businessServices whether the quality and energy services run (configured for
    *     plant-small)
    * @param console whether the console runs (if built)
+   * @param consoleSites the sites the console's demo users may see
    */
   public record Topology(
       Path plantFile,
@@ -110,12 +111,14 @@ public final class PlantDemo implements AutoCloseable {
       OptionalInt servedCounterAddress,
       Optional<Duration> fastPoll,
       boolean businessServices,
-      boolean console) {
+      boolean console,
+      List<String> consoleSites) {
 
     /** The point under which gateways report the simulator's served-read counter. */
     public static final String SERVED_READS_POINT = "sim_served_reads";
 
     public Topology {
+      consoleSites = List.copyOf(consoleSites);
       if (gatewaysPerSite < 1) {
         throw new IllegalArgumentException("gatewaysPerSite must be >= 1, was " + gatewaysPerSite);
       }
@@ -134,7 +137,8 @@ public final class PlantDemo implements AutoCloseable {
           OptionalInt.empty(),
           Optional.empty(),
           true,
-          true);
+          true,
+          List.of("site-1"));
     }
   }
 
@@ -202,7 +206,8 @@ public final class PlantDemo implements AutoCloseable {
     // What needs no server starts while the servers start: the plant and the console's users.
     CompletableFuture<Path> consoleUsers =
         withConsole
-            ? CompletableFuture.supplyAsync(() -> ConsoleUsers.ensure(wiring, secrets, run))
+            ? CompletableFuture.supplyAsync(
+                () -> ConsoleUsers.ensure(wiring, secrets, run, settings.topology().consoleSites()))
             : CompletableFuture.completedFuture(null);
     ChildProcess simulatorProcess = startSimulator(wiring);
     out.println(
@@ -1066,7 +1071,7 @@ public final class PlantDemo implements AutoCloseable {
   static final class ConsoleUsers {
     private ConsoleUsers() {}
 
-    static Path ensure(Wiring wiring, DemoSecrets secrets, Path run) {
+    static Path ensure(Wiring wiring, DemoSecrets secrets, Path run, List<String> sites) {
       Path users = run.getParent().resolve("secrets").resolve("console-users.json");
       if (Files.exists(users)) {
         return users;
@@ -1074,7 +1079,7 @@ public final class PlantDemo implements AutoCloseable {
       Path partial = users.resolveSibling("console-users.json.partial");
       try {
         Files.deleteIfExists(partial);
-        addUsers(wiring, secrets, partial);
+        addUsers(wiring, secrets, partial, sites);
         Files.move(partial, users); // all users or none
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the console users " + users, e);
@@ -1085,10 +1090,11 @@ public final class PlantDemo implements AutoCloseable {
       return users;
     }
 
-    private static void addUsers(Wiring wiring, DemoSecrets secrets, Path users)
+    private static void addUsers(Wiring wiring, DemoSecrets secrets, Path users, List<String> sites)
         throws InterruptedException {
       for (String role : DemoSecrets.CONSOLE_ROLES) {
-        List<String> args =
+        List<String> args = new ArrayList<>();
+        args.addAll(
             List.of(
                 "add-user",
                 "--users-file",
@@ -1098,9 +1104,10 @@ public final class PlantDemo implements AutoCloseable {
                 "--password-file",
                 secrets.consolePasswordFile(role).toString(),
                 "--role",
-                role,
-                "--site",
-                "site-1");
+                role));
+        for (String site : sites) {
+          args.addAll(List.of("--site", site));
+        }
         ChildProcess adding =
             wiring.launch(
                 Component.readyWhenLogged(

@@ -12,12 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HS256 tokens for calling the demo's services directly, signed with their shared secret. */
-final class ServiceTokens {
+public final class ServiceTokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
   private ServiceTokens() {}
 
-  static String issue(Path keyFile, String subject, List<String> roles) throws Exception {
+  public static String issue(Path keyFile, String subject, List<String> roles) throws Exception {
     String secret = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
     ObjectMapper json = new ObjectMapper();
     long now = Instant.now().getEpochSecond();

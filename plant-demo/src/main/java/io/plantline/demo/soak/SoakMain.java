@@ -112,6 +112,11 @@ public final class SoakMain implements Callable<Integer> {
       description = "JSON report, default ${DEFAULT-VALUE}")
   Path report;
 
+  @Option(
+      names = "--with-console",
+      description = "also run the console and the quality and energy services, as the demo does")
+  boolean withConsole;
+
   public static void main(String[] args) {
     CommandLine cmd = new CommandLine(new SoakMain());
     cmd.setParameterExceptionHandler(
@@ -164,6 +169,7 @@ public final class SoakMain implements Callable<Integer> {
         Duration.ofSeconds(recoveryTimeoutSeconds),
         seed,
         speed,
-        report);
+        report,
+        withConsole);
   }
 }

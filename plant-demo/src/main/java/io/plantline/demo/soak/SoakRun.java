@@ -34,6 +34,22 @@ public final class SoakRun {
    */
   record FaultResult(FaultInjector.Injected injected, Duration recovery, long backlogPeak) {}
 
+  /**
+   * The plant after the accounting, before it stops: for checks that need it running.
+   *
+   * @param endpoints where it answers
+   * @param anomalies the spindles that overheated
+   * @param failures what the soak found wrong
+   */
+  public record Finished(
+      PlantDemo.Endpoints endpoints, List<String> anomalies, List<String> failures) {}
+
+  /** What to do with the plant once it is accounted for. */
+  @FunctionalInterface
+  public interface AfterAccounting {
+    void accept(Finished finished) throws Exception;
+  }
+
   private final SoakSettings settings;
 
   public SoakRun(SoakSettings settings) {
@@ -46,6 +62,15 @@ public final class SoakRun {
    * @return 0 when nothing was lost, duplicated, left behind or out of bounds; 1 otherwise
    */
   public int run(PrintStream out) throws Exception {
+    return run(out, finished -> {});
+  }
+
+  /**
+   * Runs the soak, prints its report, then hands the still running plant to {@code after}.
+   *
+   * @return 0 when nothing was lost, duplicated, left behind or out of bounds; 1 otherwise
+   */
+  public int run(PrintStream out, AfterAccounting after) throws Exception {
     Path state = settings.stateDir().toAbsolutePath();
     SoakPlant.Written plant = SoakPlant.write(state.resolve("soak"), settings.devices());
     PlantDemo.Topology topology =
@@ -55,8 +80,9 @@ public final class SoakRun {
             settings.journalFsync(),
             OptionalInt.of(SERVED_COUNTER_ADDRESS),
             Optional.of(settings.fastPoll()),
-            false,
-            false);
+            settings.operatorViews(),
+            settings.operatorViews(),
+            SoakPlant.SITES);
     try (PlantDemo demo =
         new PlantDemo(
             new PlantDemo.Settings(
@@ -124,6 +150,7 @@ public final class SoakRun {
         report.print(out);
         report.writeJson(settings.report());
         out.println("Report written to " + settings.report().toAbsolutePath());
+        after.accept(new Finished(endpoints, anomalies, report.failures()));
         return report.failures().isEmpty() ? 0 : 1;
       }
     }

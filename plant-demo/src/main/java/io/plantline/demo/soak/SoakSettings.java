@@ -23,6 +23,8 @@ import java.util.Set;
  * @param seed seed of the fault order, targets and anomaly devices
  * @param speed simulated seconds per real second
  * @param report where the JSON report goes
+ * @param operatorViews whether the console and the quality and energy services run too, as in the
+ *     demo (their consumer groups then count in the recovery bound)
  */
 public record SoakSettings(
     Path repoRoot,
@@ -40,7 +42,8 @@ public record SoakSettings(
     Duration recoveryTimeout,
     long seed,
     double speed,
-    Path report) {
+    Path report,
+    boolean operatorViews) {
 
   public SoakSettings {
     faults = Set.copyOf(faults);

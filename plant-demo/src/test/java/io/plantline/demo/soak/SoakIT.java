@@ -4,20 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plantline.demo.PlantDemo;
+import io.plantline.demo.ServiceTokens;
+import io.plantline.testkit.http.LoopbackHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bounded soak of {@code ./plantline test}: 24 devices behind two gateways for a few minutes,
- * every fault kind once, one overheating spindle; fails on any loss, duplicate, reordering, missing
- * or extra alarm or work order, unrecovered fault or backlog left at the end. Then no process the
- * soak started is alive.
+ * The plant end to end, in {@code ./plantline test}: the bounded soak (24 devices behind two
+ * gateways for a few minutes, every fault kind once, one overheating spindle) with the demo's
+ * operator side running too (console, quality and energy services). Fails on any loss, duplicate,
+ * reordering, missing or extra alarm or work order, unrecovered fault or backlog left at the end;
+ * then checks the anomaly the way an operator sees it (the work order and its evidence through the
+ * scheduling API and through the console, the device's latest values through the query API), and
+ * that no process the soak started is still alive.
  */
 class SoakIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void shouldAccountForEveryServedReadingThroughEveryFault() throws Exception {
@@ -37,6 +50,7 @@ class SoakIT {
     options.speed = 25;
     options.stateDir = state;
     options.report = report;
+    options.withConsole = true;
     SoakSettings settings = options.settings(Path.of("..").toAbsolutePath().normalize());
     assertThat(settings.faults()).hasSize(FaultKind.values().length);
 
@@ -44,12 +58,12 @@ class SoakIT {
     int exit;
     Set<ProcessHandle> before = Set.copyOf(ProcessHandle.current().descendants().toList());
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-      exit = new SoakRun(settings).run(out);
+      exit = new SoakRun(settings).run(out, SoakIT::checkAsAnOperator);
     } finally {
       System.out.print(printed.toString(StandardCharsets.UTF_8));
     }
 
-    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    JsonNode json = JSON.readTree(report.toFile());
     assertThat(json.path("failures")).as(json.path("failures").toString()).isEmpty();
     assertThat(exit).isZero();
     assertThat(json.path("faults")).hasSize(FaultKind.values().length);
@@ -64,5 +78,63 @@ class SoakIT {
     assertThat(ProcessHandle.current().descendants().filter(p -> !before.contains(p)).toList())
         .as("processes left running")
         .isEmpty();
+  }
+
+  /** The anomaly's work order, its evidence and the device's values as an operator finds them. */
+  private static void checkAsAnOperator(SoakRun.Finished finished) throws Exception {
+    PlantDemo.Endpoints endpoints = finished.endpoints();
+    String spindle = finished.anomalies().get(0);
+    String token = ServiceTokens.issue(endpoints.serviceJwtKey(), "soak-it", List.of("viewer"));
+    JsonNode page =
+        getJson(endpoints.schedulingUrl() + "/api/v1/work-orders?assetId=" + spindle, token);
+    assertThat(page.path("items")).as(page.toString()).hasSize(1);
+    String workOrderId = page.path("items").get(0).path("workOrderId").asText();
+    JsonNode order =
+        getJson(endpoints.schedulingUrl() + "/api/v1/work-orders/" + workOrderId, token);
+    assertThat(order.path("ruleId").asText()).isEqualTo(SoakRun.ANOMALY_RULE);
+    assertThat(order.path("status").asText()).isEqualTo("OPEN");
+    assertThat(order.path("priority").asText()).isEqualTo("HIGH");
+    assertThat(order.path("evidence").path("winding_temperature_c.max").asDouble())
+        .isGreaterThan(120.0);
+
+    JsonNode latest =
+        getJson(endpoints.queryApiUrl() + "/api/v1/devices/" + spindle + "/latest", token);
+    assertThat(latest.toString()).contains("winding_temperature_c");
+
+    String console = endpoints.consoleUrl().orElseThrow().replaceAll("/$", "");
+    HttpResponse<String> login =
+        LoopbackHttp.sendForString(
+            HttpRequest.newBuilder(URI.create(console + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "username",
+                                "operator",
+                                "password",
+                                endpoints.consoleLogins().get("operator")))))
+                .build());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String session = JSON.readTree(login.body()).path("token").asText();
+    assertThat(
+            getJson(console + "/api/v1/work-orders/" + workOrderId, session)
+                .path("assetId")
+                .asText())
+        .isEqualTo(spindle);
+    assertThat(getJson(console + "/api/v1/alarms", session).toString())
+        .as("alarms through the console")
+        .contains(spindle, SoakRun.ANOMALY_RULE);
+  }
+
+  private static JsonNode getJson(String url, String token) throws Exception {
+    HttpResponse<String> response =
+        LoopbackHttp.sendForString(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .build());
+    assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 }
