@@ -24,6 +24,9 @@ public final class SoakRun {
 
   static final String ANOMALY_RULE = "winding-overtemperature";
 
+  /** The rate-of-rise rule that sees the same overheating (MEDIUM: it opens no work order). */
+  static final String ANOMALY_RATE_RULE = "winding-temperature-climb";
+
   /**
    * A fault with its recovery.
    *

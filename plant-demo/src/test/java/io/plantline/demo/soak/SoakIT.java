@@ -22,12 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plant end to end, in {@code ./plantline test}: the bounded soak (24 devices behind two
- * gateways for a few minutes, every fault kind once, one overheating spindle) with the demo's
- * operator side running too (console, quality and energy services). Fails on any loss, duplicate,
- * reordering, missing or extra alarm or work order, unrecovered fault or backlog left at the end;
- * then checks the anomaly the way an operator sees it (the work order and its evidence through the
- * scheduling API and through the console, the device's latest values through the query API), and
- * that no process the soak started is still alive.
+ * gateways for a few minutes, every fault kind once, one overheating spindle). Fails on any loss,
+ * duplicate, reordering, missing or extra alarm or work order, unrecovered fault or backlog left at
+ * the end; then checks the anomaly the way an operator sees it (the work order and its evidence
+ * through the scheduling API, and through the console when it runs, the device's latest values
+ * through the query API), and that no process the soak started is still alive.
  */
 class SoakIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +49,7 @@ class SoakIT {
     options.speed = 25;
     options.stateDir = state;
     options.report = report;
-    options.withConsole = true;
+    options.withConsole = false; // PlantDemoIT covers the console and the business services
     SoakSettings settings = options.settings(Path.of("..").toAbsolutePath().normalize());
     assertThat(settings.faults()).hasSize(FaultKind.values().length);
 
@@ -101,7 +100,10 @@ class SoakIT {
         getJson(endpoints.queryApiUrl() + "/api/v1/devices/" + spindle + "/latest", token);
     assertThat(latest.toString()).contains("winding_temperature_c");
 
-    String console = endpoints.consoleUrl().orElseThrow().replaceAll("/$", "");
+    if (endpoints.consoleUrl().isEmpty()) {
+      return;
+    }
+    String console = endpoints.consoleUrl().get().replaceAll("/$", "");
     HttpResponse<String> login =
         LoopbackHttp.sendForString(
             HttpRequest.newBuilder(URI.create(console + "/api/v1/login"))
