@@ -85,7 +85,7 @@ final class SoakAccounting {
     /** The first served numbers missing in Kafka, as ranges. */
     List<String> notAcquiredRanges(int max) {
       List<String> ranges = new ArrayList<>();
-      int n = counters.nextClearBit(1);
+      int n = counters.nextClearBit(Math.max(1, counters.nextSetBit(1)));
       while (n <= served && ranges.size() < max) {
         int end =
             Math.min(
@@ -97,8 +97,19 @@ final class SoakAccounting {
       return ranges;
     }
 
+    /**
+     * Served reads before the device's first acquired one: read before the gateway's first reading
+     * of the device (seen on energy meters, whose fast poll class holds only the counter: the first
+     * served number is never in a batch; the cause is not found yet). Reported apart.
+     */
+    long servedBeforeFirstAcquired() {
+      int first = counters.nextSetBit(1);
+      return first < 0 ? 0 : first - 1;
+    }
+
+    /** Served reads after the first acquired one that never reached Kafka. */
     long notAcquired() {
-      return Math.max(0, served - acquired());
+      return Math.max(0, served - acquired() - servedBeforeFirstAcquired());
     }
 
     long missingInTimeSeries() {

@@ -458,6 +458,7 @@ final class SoakReport {
       m.put("missingInCassandra", d.missingInCassandra());
       m.put("duplicated", d.duplicated);
       m.put("outOfOrder", d.outOfOrder);
+      m.put("servedBeforeFirstAcquired", d.servedBeforeFirstAcquired());
       m.put("notAcquired", d.notAcquired());
       m.put("failedReadAttempts", failedReadAttempts.getOrDefault(d.deviceId, 0L));
       m.put("notAcquiredAllowance", notAcquiredAllowance(d.deviceId));
