@@ -1,5 +1,7 @@
 package io.plantline.demo;
 
+import static io.plantline.demo.DemoHttp.consoleLogin;
+import static io.plantline.demo.DemoHttp.getJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,21 +133,7 @@ class PlantDemoIT {
   private static void checkThroughTheConsole(PlantDemo.Endpoints endpoints, String workOrderId)
       throws Exception {
     String console = endpoints.consoleUrl().orElseThrow().replaceAll("/$", "");
-    HttpResponse<String> login =
-        LoopbackHttp.sendForString(
-            HttpRequest.newBuilder(URI.create(console + "/api/v1/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(
-                            Map.of(
-                                "username",
-                                "operator",
-                                "password",
-                                endpoints.consoleLogins().get("operator")))))
-                .build());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    String token = JSON.readTree(login.body()).path("token").asText();
+    String token = consoleLogin(console, endpoints, "operator");
     JsonNode viaConsole = getJson(console + "/api/v1/work-orders/" + workOrderId, token);
     assertThat(viaConsole.path("assetId").asText()).isEqualTo(SPINDLE);
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -187,17 +175,6 @@ class PlantDemoIT {
             + last
             + "; logs in "
             + endpoints.logs());
-  }
-
-  private static JsonNode getJson(String url, String token) throws Exception {
-    HttpResponse<String> response =
-        LoopbackHttp.sendForString(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10))
-                .build());
-    assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
   }
 
   private static List<AlarmEvent> readAlarms(PlantDemo.Endpoints endpoints) {

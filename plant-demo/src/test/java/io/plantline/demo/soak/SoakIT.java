@@ -1,22 +1,18 @@
 package io.plantline.demo.soak;
 
+import static io.plantline.demo.DemoHttp.consoleLogin;
+import static io.plantline.demo.DemoHttp.getJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plantline.demo.PlantDemo;
 import io.plantline.demo.ServiceTokens;
-import io.plantline.testkit.http.LoopbackHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -104,21 +100,7 @@ class SoakIT {
       return;
     }
     String console = endpoints.consoleUrl().get().replaceAll("/$", "");
-    HttpResponse<String> login =
-        LoopbackHttp.sendForString(
-            HttpRequest.newBuilder(URI.create(console + "/api/v1/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(
-                            Map.of(
-                                "username",
-                                "operator",
-                                "password",
-                                endpoints.consoleLogins().get("operator")))))
-                .build());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    String session = JSON.readTree(login.body()).path("token").asText();
+    String session = consoleLogin(console, endpoints, "operator");
     assertThat(
             getJson(console + "/api/v1/work-orders/" + workOrderId, session)
                 .path("assetId")
@@ -127,16 +109,5 @@ class SoakIT {
     assertThat(getJson(console + "/api/v1/alarms", session).toString())
         .as("alarms through the console")
         .contains(spindle, SoakRun.ANOMALY_RULE);
-  }
-
-  private static JsonNode getJson(String url, String token) throws Exception {
-    HttpResponse<String> response =
-        LoopbackHttp.sendForString(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10))
-                .build());
-    assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
   }
 }
