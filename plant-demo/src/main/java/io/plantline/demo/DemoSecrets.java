@@ -66,6 +66,23 @@ final class DemoSecrets {
     return dir.resolve(server + ".password");
   }
 
+  /**
+   * The MQTT login of one principal (a gateway, the bridge): its user name and a password generated
+   * on first use into {@code mqtt-<user>.password}.
+   */
+  Credentials mqttLogin(String username) {
+    try {
+      return new Credentials(username, read(keyFile("mqtt-" + username + ".password")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The password file of that MQTT principal (created by {@link #mqttLogin}). */
+  Path mqttPasswordFile(String username) {
+    return dir.resolve("mqtt-" + username + ".password");
+  }
+
   /** The HS256 secret the console and the services share for service tokens. */
   Path serviceJwtKey() {
     return dir.resolve("service-jwt.key");

@@ -1,5 +1,6 @@
 package io.plantline.demo;
 
+import io.plantline.contracts.topic.MqttAccessList;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.testkit.Credentials;
 import io.plantline.testkit.EmbeddedServer;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +58,10 @@ public final class PlantDemo implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final String SITE_OF_GATEWAY_ID = "demo-gw-";
+
+  /** The ingestion bridge's MQTT user: reads all telemetry and status, publishes nothing. */
+  static final String BRIDGE_MQTT_USER = "ingestion-bridge";
+
   private static final Component SIMULATOR =
       Component.readyWhenLogged(
           "simulator",
@@ -214,14 +220,17 @@ public final class PlantDemo implements AutoCloseable {
         "Starting Kafka, Mosquitto, Cassandra, QuestDB and the simulated "
             + settings.topology().plantFile().getFileName()
             + "...");
-    Servers s = startServers(secrets);
+    // The broker's access list needs the plant's devices and their gateways: Mosquitto starts
+    // once the simulator answers, while the other servers are already starting.
+    Servers s =
+        startServers(secrets, () -> awaitSimulator(simulatorProcess, out), settings.topology());
     this.running = s;
+    SimulatedPlant plant = s.plant();
     s.kafka().createTopics(3, Topics.ALL.toArray(String[]::new));
     out.printf("  servers ready after %.1f s%n", seconds(begin));
-    SimulatedPlant plant = awaitSimulator(simulatorProcess, out);
     List<GatewayConfig.Gateway> gateways =
         GatewayConfig.write(
-            wiring.repoRoot(), run, plant.devices(), settings.topology(), s.mqtt(), secrets);
+            wiring.repoRoot(), run, s.gateways(), settings.topology(), s.mqtt(), secrets);
     int bridgePort = LoopbackPorts.next();
     int writersPort = LoopbackPorts.next();
     int queryPort = LoopbackPorts.next();
@@ -269,11 +278,13 @@ public final class PlantDemo implements AutoCloseable {
                 List.of(
                     "bridge",
                     "--mqtt-url",
-                    "mqtt://127.0.0.1:" + s.mqtt().port(),
+                    "mqtts://127.0.0.1:" + s.mqtt().tlsPort().orElseThrow(),
+                    "--mqtt-ca-file",
+                    s.mqtt().caCertificate().orElseThrow().toString(),
                     "--mqtt-username",
-                    secrets.server("mosquitto").username(),
+                    BRIDGE_MQTT_USER,
                     "--mqtt-password-file",
-                    secrets.passwordFile("mosquitto").toString(),
+                    secrets.mqttPasswordFile(BRIDGE_MQTT_USER).toString(),
                     "--http-port",
                     Integer.toString(bridgePort)),
                 kafkaArgs),
@@ -368,6 +379,8 @@ public final class PlantDemo implements AutoCloseable {
                       Integer.toString(consolePort),
                       "--users-file",
                       users.toString(),
+                      "--audit-log",
+                      state.resolve("audit").resolve("console-audit.jsonl").toString(),
                       "--jwt-key-file",
                       secrets.consoleJwtKey().toString(),
                       "--service-jwt-key-file",
@@ -607,9 +620,45 @@ public final class PlantDemo implements AutoCloseable {
   }
 
   private record Servers(
-      KafkaServer kafka, MosquittoServer mqtt, CassandraServer cassandra, QuestDbServer questDb) {}
+      KafkaServer kafka,
+      MosquittoServer mqtt,
+      CassandraServer cassandra,
+      QuestDbServer questDb,
+      SimulatedPlant plant,
+      List<GatewayConfig.Planned> gateways) {}
 
-  private Servers startServers(DemoSecrets secrets) {
+  /**
+   * Mosquitto with its TLS listener only, a user per gateway and one for the bridge (passwords
+   * generated into the secrets), and the access list {@link MqttAccessList} derives from the
+   * gateways' devices: a gateway publishes only for its own devices, the bridge only reads.
+   */
+  private static MosquittoServer startBroker(
+      DemoSecrets secrets, List<GatewayConfig.Planned> gateways) {
+    List<Credentials> users = new ArrayList<>();
+    List<MqttAccessList.Gateway> grants = new ArrayList<>();
+    for (GatewayConfig.Planned g : gateways) {
+      users.add(secrets.mqttLogin(g.name()));
+      grants.add(
+          new MqttAccessList.Gateway(
+              g.name(),
+              g.gatewayId(),
+              g.siteId(),
+              g.devices().stream()
+                  .map(d -> new MqttAccessList.Device(d.areaId(), d.deviceId()))
+                  .toList()));
+    }
+    users.add(secrets.mqttLogin(BRIDGE_MQTT_USER));
+    MqttAccessList acl = new MqttAccessList(grants, List.of(BRIDGE_MQTT_USER), List.of());
+    return MosquittoServer.start(
+        MosquittoOptions.defaults().withUsers(users).withAcl(acl.mosquittoAclFile()).tlsOnly());
+  }
+
+  /**
+   * Kafka, Cassandra and QuestDB start at once; Mosquitto once {@code simulator} answers, since its
+   * access list is made from the plant's devices and their gateways.
+   */
+  private Servers startServers(
+      DemoSecrets secrets, Callable<SimulatedPlant> simulator, Topology topology) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       CompletableFuture<CassandraServer> cassandra =
@@ -622,15 +671,21 @@ public final class PlantDemo implements AutoCloseable {
           startAsync(
               pool,
               () -> KafkaServer.start(KafkaOptions.defaults().withClient(secrets.server("kafka"))));
-      CompletableFuture<MosquittoServer> mqtt =
-          startAsync(
-              pool,
-              () ->
-                  MosquittoServer.start(
-                      MosquittoOptions.defaults().withUsers(List.of(secrets.server("mosquitto")))));
       CompletableFuture<QuestDbServer> questDb =
           startAsync(pool, () -> QuestDbServer.start(secrets.server("questdb")));
-      return new Servers(kafka.join(), mqtt.join(), cassandra.join(), questDb.join());
+      SimulatedPlant plant;
+      try {
+        plant = simulator.call();
+      } catch (Exception e) {
+        // Let the servers finish starting, so that close() finds and stops every one of them.
+        CompletableFuture.allOf(kafka, cassandra, questDb).handle((v, x) -> null).join();
+        throw e;
+      }
+      List<GatewayConfig.Planned> gateways = GatewayConfig.plan(plant.devices(), topology);
+      CompletableFuture<MosquittoServer> mqtt =
+          startAsync(pool, () -> startBroker(secrets, gateways));
+      return new Servers(
+          kafka.join(), mqtt.join(), cassandra.join(), questDb.join(), plant, gateways);
     } finally {
       pool.shutdown();
     }
@@ -942,24 +997,18 @@ public final class PlantDemo implements AutoCloseable {
         int httpPort,
         Path configFile) {}
 
-    static List<Gateway> write(
-        Path repoRoot,
-        Path run,
-        List<PlantDevice> devices,
-        Topology topology,
-        MosquittoServer mqtt,
-        DemoSecrets secrets)
-        throws IOException {
+    /** A gateway before its configuration is written: name (also its MQTT user), id, devices. */
+    record Planned(String name, String gatewayId, String siteId, List<PlantDevice> devices) {}
+
+    /** Each site's devices dealt among {@code gatewaysPerSite} gateways. */
+    static List<Planned> plan(List<PlantDevice> devices, Topology topology) {
       Map<String, List<PlantDevice>> bySite =
           devices.stream()
               .collect(
                   Collectors.groupingBy(
                       PlantDevice::siteId, LinkedHashMap::new, Collectors.toList()));
       boolean single = bySite.size() == 1 && topology.gatewaysPerSite() == 1;
-      if (topology.servedCounterAddress().isPresent()) {
-        writeCountingMaps(repoRoot, run, devices, topology);
-      }
-      List<Gateway> gateways = new ArrayList<>();
+      List<Planned> gateways = new ArrayList<>();
       int number = 0;
       for (Map.Entry<String, List<PlantDevice>> site : bySite.entrySet()) {
         for (int g = 0; g < topology.gatewaysPerSite(); g++) {
@@ -968,19 +1017,46 @@ public final class PlantDemo implements AutoCloseable {
           for (int i = g; i < site.getValue().size(); i += topology.gatewaysPerSite()) {
             own.add(site.getValue().get(i));
           }
-          if (own.isEmpty()) {
-            continue;
+          if (!own.isEmpty()) {
+            String name = single ? "gateway" : "gateway-" + site.getKey() + "-" + (g + 1);
+            gateways.add(
+                new Planned(name, SITE_OF_GATEWAY_ID + number, site.getKey(), List.copyOf(own)));
           }
-          String name = single ? "gateway" : "gateway-" + site.getKey() + "-" + (g + 1);
-          String id = SITE_OF_GATEWAY_ID + number;
-          Path file = run.resolve(name + ".yaml");
-          int port = LoopbackPorts.next();
-          Files.writeString(
-              file,
-              yaml(run, name, id, site.getKey(), own, topology, mqtt, secrets, port),
-              StandardCharsets.UTF_8);
-          gateways.add(new Gateway(name, id, site.getKey(), own, port, file));
         }
+      }
+      return gateways;
+    }
+
+    static List<Gateway> write(
+        Path repoRoot,
+        Path run,
+        List<Planned> planned,
+        Topology topology,
+        MosquittoServer mqtt,
+        DemoSecrets secrets)
+        throws IOException {
+      if (topology.servedCounterAddress().isPresent()) {
+        writeCountingMaps(
+            repoRoot, run, planned.stream().flatMap(g -> g.devices().stream()).toList(), topology);
+      }
+      List<Gateway> gateways = new ArrayList<>();
+      for (Planned g : planned) {
+        Path file = run.resolve(g.name() + ".yaml");
+        int port = LoopbackPorts.next();
+        Files.writeString(
+            file,
+            yaml(
+                run,
+                g.name(),
+                g.gatewayId(),
+                g.siteId(),
+                g.devices(),
+                topology,
+                mqtt,
+                secrets,
+                port),
+            StandardCharsets.UTF_8);
+        gateways.add(new Gateway(g.name(), g.gatewayId(), g.siteId(), g.devices(), port, file));
       }
       return gateways;
     }
@@ -1026,12 +1102,14 @@ public final class PlantDemo implements AutoCloseable {
         yaml.append("}\n");
       }
       String journal = name.equals("gateway") ? "journal" : "journal-" + name;
-      yaml.append("uplinks:\n  mqtt: {url: 'tcp://127.0.0.1:")
-          .append(mqtt.port())
+      yaml.append("uplinks:\n  mqtt: {url: 'ssl://127.0.0.1:")
+          .append(mqtt.tlsPort().orElseThrow())
+          .append("', caFile: '")
+          .append(mqtt.caCertificate().orElseThrow())
           .append("', username: ")
-          .append(secrets.server("mosquitto").username())
+          .append(name)
           .append(", passwordFile: '")
-          .append(secrets.passwordFile("mosquitto"))
+          .append(secrets.mqttPasswordFile(name))
           .append("'}\n")
           .append("journal: {directory: '")
           .append(run.resolve(journal))

@@ -10,6 +10,7 @@ import java.util.List;
 final class GatewayYaml {
   private final Path dir;
   private final List<String> devices = new ArrayList<>();
+  private String gatewayId = "gw-test";
   private String mqtt = "";
   private String kafka = "";
   private String journal = "";
@@ -25,6 +26,12 @@ final class GatewayYaml {
     devices.add(
         "  - {id: %s, area: area-gw, endpoint: \"127.0.0.1:%d\", unitId: 1, registerMap: %s, pollClasses: %s}"
             .formatted(id, port, registerMap, pollClasses));
+    return this;
+  }
+
+  /** The gateway's id (default {@code gw-test}). */
+  GatewayYaml id(String id) {
+    this.gatewayId = id;
     return this;
   }
 
@@ -70,7 +77,9 @@ final class GatewayYaml {
 
   Path write() throws IOException {
     String yaml =
-        "gateway: {id: gw-test, site: site-gw}\n"
+        "gateway: {id: "
+            + gatewayId
+            + ", site: site-gw}\n"
             + "defaults: "
             + defaults
             + "\n"

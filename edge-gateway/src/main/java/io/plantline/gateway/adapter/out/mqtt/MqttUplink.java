@@ -16,10 +16,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttSubAckMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class MqttUplink extends VerticleBase implements Uplink {
   private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
   private static final int STATUS_HEADROOM = 16;
+  private static final int QOS_COMMANDS = MqttQoS.AT_LEAST_ONCE.value();
 
   private final MqttUplinkConfig config;
   private final String gatewayId;
@@ -59,6 +62,7 @@ public final class MqttUplink extends VerticleBase implements Uplink {
   private int connection;
   private final Map<String, Buffer> lastStatus = new ConcurrentHashMap<>();
   private final Map<String, String> statusTopics = new HashMap<>();
+  private final Map<String, Integer> commandTopics;
   private final List<Runnable> resendCallbacks = new ArrayList<>();
   private volatile BiConsumer<String, byte[]> commandListener;
   private volatile boolean connected;
@@ -80,12 +84,15 @@ public final class MqttUplink extends VerticleBase implements Uplink {
     this.siteId = siteId;
     this.bootEpoch = bootEpoch;
     Map<String, String> topics = new HashMap<>();
+    Map<String, Integer> commands = new LinkedHashMap<>();
     devices.forEach(
         (device, area) -> {
           topics.put(device, MqttTopic.telemetry(siteId, area, device).value());
           statusTopics.put(device, MqttTopic.status(siteId, area, device).value());
+          commands.put(MqttTopic.command(siteId, area, device).value(), QOS_COMMANDS);
         });
     this.telemetryTopics = Map.copyOf(topics);
+    this.commandTopics = Map.copyOf(commands);
   }
 
   @Override
@@ -128,6 +135,7 @@ public final class MqttUplink extends VerticleBase implements Uplink {
             listener.accept(message.topicName(), message.payload().getBytes());
           }
         });
+    client.subscribeCompletionHandler(this::onSubscribed);
     client.closeHandler(v -> onClosed(current));
     client
         .connect(config.port(), config.host())
@@ -143,11 +151,7 @@ public final class MqttUplink extends VerticleBase implements Uplink {
             id ->
                 commandListener == null
                     ? Future.succeededFuture(id)
-                    : client
-                        .subscribe(
-                            MqttTopic.filter(MqttTopic.Kind.COMMAND, siteId),
-                            MqttQoS.AT_LEAST_ONCE.value())
-                        .map(id))
+                    : client.subscribe(commandTopics).map(id))
         .onSuccess(
             id -> {
               reconnectDelayMillis = 1000;
@@ -337,6 +341,24 @@ public final class MqttUplink extends VerticleBase implements Uplink {
             false,
             true)
         .compose(id -> client.disconnect());
+  }
+
+  /**
+   * The broker's answer to the command subscription: a refused topic (SUBACK 0x80, the broker's ACL
+   * does not grant it) is logged, since setpoints for that device would never arrive.
+   */
+  private void onSubscribed(MqttSubAckMessage ack) {
+    List<Integer> granted = ack.grantedQoSLevels();
+    List<String> requested = new ArrayList<>(commandTopics.keySet());
+    for (int i = 0; i < granted.size() && i < requested.size(); i++) {
+      if (granted.get(i) == MqttQoS.FAILURE.value()) {
+        LOG.error(
+            "the broker refused the subscription to {} (not granted to user {}): setpoints for"
+                + " that device cannot arrive",
+            requested.get(i),
+            config.username());
+      }
+    }
   }
 
   private String gatewayStatusTopic() {
