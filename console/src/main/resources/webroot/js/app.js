@@ -1,5 +1,5 @@
 // The console's entry module: hash routes, the header, the session and live updates.
-import {api, session, clearSession, onUnauthorized} from './api.js';
+import {api, can, session, clearSession, onUnauthorized} from './api.js';
 import {debounce, mount, notice} from './dom.js';
 import * as live from './live.js';
 import {renderLogin} from './views/login.js';
@@ -10,6 +10,7 @@ import {renderWorkOrders, renderWorkOrder} from './views/workorders.js';
 import {renderGateways} from './views/gateways.js';
 import {renderQuality} from './views/quality.js';
 import {renderEnergy} from './views/energy.js';
+import {renderAudit} from './views/audit.js';
 
 const main = document.getElementById('main');
 const topbar = document.querySelector('[data-testid="topbar"]');
@@ -28,6 +29,7 @@ const routes = [
   [/^#\/gateways$/, () => renderGateways(main)],
   [/^#\/quality(?:\/([A-Za-z0-9][A-Za-z0-9._-]{0,63}))?$/, m => renderQuality(main, m[1])],
   [/^#\/energy$/, () => renderEnergy(main)],
+  [/^#\/audit$/, () => renderAudit(main)],
 ];
 
 function route() {
@@ -41,6 +43,7 @@ function route() {
     return;
   }
   topbar.hidden = false;
+  document.querySelector('[data-testid="nav-audit"]').hidden = !can('READ_AUDIT');
   who.textContent = `${s.username} · ${s.roles.join(', ')} · ${s.sites.join(', ')}`;
   live.start();
   const hash = location.hash || '#/overview';

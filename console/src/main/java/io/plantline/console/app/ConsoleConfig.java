@@ -5,6 +5,7 @@ import io.plantline.console.adapter.out.http.GatewayScraper;
 import io.plantline.console.domain.UserAccount;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param upstreamTimeout bound on each exchange with a service
  * @param qualityUrl the quality service's base URL, or null when the console has none
  * @param energyUrl the energy service's base URL, or null when the console has none
+ * @param auditLog the append-only audit log file (created with owner-only permissions)
  */
 public record ConsoleConfig(
     HttpSettings http,
@@ -35,58 +37,8 @@ public record ConsoleConfig(
     KafkaSettings kafka,
     Duration upstreamTimeout,
     URI qualityUrl,
-    URI energyUrl) {
-
-  /** A console without an energy service. */
-  public ConsoleConfig(
-      HttpSettings http,
-      List<UserAccount> users,
-      String userTokenKey,
-      String serviceTokenKey,
-      URI queryApiUrl,
-      URI schedulingUrl,
-      List<GatewayScraper.Target> gateways,
-      KafkaSettings kafka,
-      Duration upstreamTimeout,
-      URI qualityUrl) {
-    this(
-        http,
-        users,
-        userTokenKey,
-        serviceTokenKey,
-        queryApiUrl,
-        schedulingUrl,
-        gateways,
-        kafka,
-        upstreamTimeout,
-        qualityUrl,
-        null);
-  }
-
-  /** A console without a quality or an energy service. */
-  public ConsoleConfig(
-      HttpSettings http,
-      List<UserAccount> users,
-      String userTokenKey,
-      String serviceTokenKey,
-      URI queryApiUrl,
-      URI schedulingUrl,
-      List<GatewayScraper.Target> gateways,
-      KafkaSettings kafka,
-      Duration upstreamTimeout) {
-    this(
-        http,
-        users,
-        userTokenKey,
-        serviceTokenKey,
-        queryApiUrl,
-        schedulingUrl,
-        gateways,
-        kafka,
-        upstreamTimeout,
-        null,
-        null);
-  }
+    URI energyUrl,
+    Path auditLog) {
 
   /** Checks presence and copies lists. */
   public ConsoleConfig {
@@ -98,6 +50,7 @@ public record ConsoleConfig(
     Objects.requireNonNull(schedulingUrl, "schedulingUrl");
     gateways = List.copyOf(gateways);
     Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(auditLog, "auditLog");
     if (upstreamTimeout.isNegative() || upstreamTimeout.isZero()) {
       throw new IllegalArgumentException("upstream timeout must be positive");
     }
@@ -121,6 +74,8 @@ public record ConsoleConfig(
         + gateways.size()
         + ", kafka="
         + kafka
+        + ", auditLog="
+        + auditLog
         + "]";
   }
 }

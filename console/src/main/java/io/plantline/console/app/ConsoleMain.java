@@ -137,6 +137,14 @@ public final class ConsoleMain implements Callable<Integer> {
   List<String> sites = new ArrayList<>();
 
   @Option(
+      names = "--audit-log",
+      defaultValue = "console-audit.jsonl",
+      description =
+          "append-only, hash-chained audit log of every state-changing request and login"
+              + " (default: ${DEFAULT-VALUE}; created owner-only)")
+  Path auditLog;
+
+  @Option(
       names = "--upstream-timeout",
       defaultValue = "PT10S",
       description = "bound on each exchange with a service, ISO-8601 (default ${DEFAULT-VALUE})")
@@ -263,7 +271,8 @@ public final class ConsoleMain implements Callable<Integer> {
         kafkaSettings,
         timeout,
         quality,
-        energy);
+        energy,
+        auditLog);
   }
 
   @Override

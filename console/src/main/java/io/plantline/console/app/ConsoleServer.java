@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantline.console.adapter.in.http.ConsoleHttpVerticle;
 import io.plantline.console.adapter.in.http.HttpSettings;
 import io.plantline.console.adapter.in.kafka.ConsoleEventConsumer;
+import io.plantline.console.adapter.out.audit.AuditLog;
 import io.plantline.console.adapter.out.http.DeviceRegistry;
 import io.plantline.console.adapter.out.http.DownstreamTokens;
 import io.plantline.console.adapter.out.http.GatewayScraper;
@@ -35,6 +36,9 @@ public final class ConsoleServer implements AutoCloseable {
   /** Devices whose site is remembered. */
   public static final int MAX_DEVICES = 100_000;
 
+  /** Newest audit entries the audit API can list. */
+  public static final int AUDIT_ENTRIES_SERVED = 10_000;
+
   /** Largest answer of a service. */
   public static final int MAX_UPSTREAM_RESPONSE = 16 * 1024 * 1024;
 
@@ -42,22 +46,26 @@ public final class ConsoleServer implements AutoCloseable {
   private final ConsoleHttpVerticle http;
   private final ConsoleEventConsumer consumer;
   private final KafkaAlarmCommandSink commands;
+  private final AuditLog audit;
 
   private ConsoleServer(
       Vertx vertx,
       ConsoleHttpVerticle http,
       ConsoleEventConsumer consumer,
-      KafkaAlarmCommandSink commands) {
+      KafkaAlarmCommandSink commands,
+      AuditLog audit) {
     this.vertx = vertx;
     this.http = http;
     this.consumer = consumer;
     this.commands = commands;
+    this.audit = audit;
   }
 
   /** Starts everything; returns once the HTTP server listens. */
   public static ConsoleServer start(ConsoleConfig config) throws Exception {
     Vertx vertx = Vertx.vertx();
     KafkaAlarmCommandSink commands = null;
+    AuditLog audit = null;
     try {
       PrometheusMeterRegistry metrics = OpsEndpoints.registry();
       UserDirectory users = new UserDirectory(config.users());
@@ -117,6 +125,7 @@ public final class ConsoleServer implements AutoCloseable {
       commands =
           KafkaAlarmCommandSink.create(
               config.kafka().reliableProducerProperties("plantline-console-commands"));
+      audit = AuditLog.open(config.auditLog(), AUDIT_ENTRIES_SERVED);
       AtomicReference<ConsoleEventConsumer> consumerRef = new AtomicReference<>();
       ConsoleHttpVerticle http =
           new ConsoleHttpVerticle(
@@ -135,7 +144,8 @@ public final class ConsoleServer implements AutoCloseable {
                   metrics,
                   () -> consumerRef.get() != null && consumerRef.get().assigned(),
                   quality,
-                  energy),
+                  energy,
+                  audit),
               Clock.systemUTC());
       vertx
           .deployVerticle(http)
@@ -147,10 +157,13 @@ public final class ConsoleServer implements AutoCloseable {
               config.kafka().clientProperties(), alarms, directory, http.liveUpdates(), metrics);
       consumerRef.set(consumer);
       consumer.start();
-      return new ConsoleServer(vertx, http, consumer, commands);
+      return new ConsoleServer(vertx, http, consumer, commands, audit);
     } catch (Exception | Error e) {
       if (commands != null) {
         commands.close();
+      }
+      if (audit != null) {
+        audit.close();
       }
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       throw e;
@@ -177,5 +190,6 @@ public final class ConsoleServer implements AutoCloseable {
     consumer.close();
     commands.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    audit.close();
   }
 }

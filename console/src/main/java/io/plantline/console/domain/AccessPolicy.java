@@ -11,11 +11,11 @@ import java.util.Set;
  * work-order transition needs. A user's permissions are the union over its roles.
  *
  * <pre>
- *                 READ  COMMAND_ALARMS  WORK_ON_ORDERS  MANAGE_ORDERS  REBASELINE_CHARTS
+ *                 READ  COMMAND_ALARMS  WORK_ON_ORDERS  MANAGE_ORDERS  REBASELINE_CHARTS  READ_AUDIT
  *   viewer         x
  *   operator       x          x
  *   maintenance    x                          x
- *   admin          x          x               x               x               x
+ *   admin          x          x               x               x               x               x
  * </pre>
  */
 public final class AccessPolicy {

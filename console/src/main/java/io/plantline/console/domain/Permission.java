@@ -11,5 +11,7 @@ public enum Permission {
   /** Open work orders by hand, and the transitions cancel, plan and verify. */
   MANAGE_ORDERS,
   /** Re-baseline a control chart of the quality service (new limits, audited). */
-  REBASELINE_CHARTS
+  REBASELINE_CHARTS,
+  /** Read the console's audit log. */
+  READ_AUDIT
 }

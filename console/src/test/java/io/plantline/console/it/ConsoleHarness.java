@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,8 @@ public final class ConsoleHarness implements AutoCloseable {
     }
   }
 
+  private Path auditDir;
+  private Path auditLog;
   private final ConsoleServer server;
   private final String consoleKey;
   private final String base;
@@ -115,6 +119,8 @@ public final class ConsoleHarness implements AutoCloseable {
             kafka.bootstrapServers(),
             kafka.clientCredentials().username(),
             kafka.clientCredentials().password());
+    auditDir = Files.createTempDirectory("console-audit");
+    auditLog = auditDir.resolve("console-audit.jsonl");
     server =
         ConsoleServer.start(
             new ConsoleConfig(
@@ -128,7 +134,8 @@ public final class ConsoleHarness implements AutoCloseable {
                 settings,
                 upstreamTimeout,
                 quality == null ? null : URI.create(quality),
-                energy == null ? null : URI.create(energy)));
+                energy == null ? null : URI.create(energy),
+                auditLog));
     base = "http://127.0.0.1:" + server.port();
   }
 
@@ -208,8 +215,15 @@ public final class ConsoleHarness implements AutoCloseable {
     }
   }
 
+  /** The console's audit log file (in a temporary directory deleted on close). */
+  public Path auditLog() {
+    return auditLog;
+  }
+
   @Override
   public void close() throws Exception {
     server.close();
+    Files.deleteIfExists(auditLog);
+    Files.deleteIfExists(auditDir);
   }
 }

@@ -374,6 +374,94 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void shouldAuditStateChangingRequestsAndLoginsForAdminsOnly() throws Exception {
+    String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+    String secret = "wrong-" + UUID.randomUUID();
+    String comment = new JsonObject().put("text", "audited comment").encode();
+    long before = auditTotal();
+    assertThat(
+            console
+                .post(
+                    "/api/v1/login",
+                    null,
+                    new JsonObject().put("username", stranger).put("password", secret).encode())
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            console
+                .post("/api/v1/alarms/" + alarmOne + "/acknowledge", tokens.get("viewer"), "{}")
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            console
+                .post("/api/v1/work-orders/wo-1/comments", tokens.get("maintenance"), comment)
+                .status())
+        .isEqualTo(201);
+    assertThat(console.post("/api/v1/work-orders/wo-1/comments", null, comment).status())
+        .isEqualTo(401);
+    assertThat(console.get("/api/v1/audit", tokens.get("operator")).status()).isEqualTo(403);
+    assertThat(console.get("/api/v1/audit?limit=0", tokens.get("admin")).status()).isEqualTo(400);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (auditTotal() < before + 4) {
+      assertThat(System.nanoTime()).as("audit entries written in time").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    JsonObject page = console.get("/api/v1/audit?limit=1000", tokens.get("admin")).json();
+    assertThat(page.getJsonObject("chain").getBoolean("verified")).isTrue();
+    List<JsonObject> entries = new ArrayList<>();
+    page.getJsonArray("entries").forEach(e -> entries.add((JsonObject) e));
+    assertThat(entries)
+        .anySatisfy(e -> expectEntry(e, stranger, "", "POST /api/v1/login", 401, "refused"))
+        .anySatisfy(
+            e ->
+                expectEntry(
+                    e,
+                    "viewer",
+                    "viewer",
+                    "POST /api/v1/alarms/" + alarmOne + "/acknowledge",
+                    403,
+                    "refused"))
+        .anySatisfy(
+            e ->
+                expectEntry(
+                    e,
+                    "maintenance",
+                    "maintenance",
+                    "POST /api/v1/work-orders/wo-1/comments",
+                    201,
+                    "allowed"))
+        .anySatisfy(
+            e ->
+                expectEntry(
+                    e, "anonymous", "", "POST /api/v1/work-orders/wo-1/comments", 401, "refused"))
+        .noneMatch(e -> e.getString("action").startsWith("GET "));
+    // Newest first, chained: each entry names the hash of the one before it.
+    for (int i = 0; i + 1 < entries.size(); i++) {
+      assertThat(entries.get(i).getLong("seq")).isEqualTo(entries.get(i + 1).getLong("seq") + 1);
+      assertThat(entries.get(i).getString("previousHash"))
+          .isEqualTo(entries.get(i + 1).getString("hash"));
+    }
+    String file = java.nio.file.Files.readString(console.auditLog());
+    assertThat(file).contains(stranger).doesNotContain(secret);
+  }
+
+  private long auditTotal() throws Exception {
+    return console.get("/api/v1/audit?limit=1", tokens.get("admin")).json().getLong("total");
+  }
+
+  private static void expectEntry(
+      JsonObject e, String actor, String roles, String action, int status, String outcome) {
+    assertThat(e.getString("actor")).isEqualTo(actor);
+    assertThat(e.getString("roles")).isEqualTo(roles);
+    assertThat(e.getString("action")).isEqualTo(action);
+    assertThat(e.getInteger("status")).isEqualTo(status);
+    assertThat(e.getString("outcome")).isEqualTo(outcome);
+    assertThat(e.getString("source")).isEqualTo("127.0.0.1");
+    assertThat(Instant.parse(e.getString("at"))).isBefore(Instant.now().plusSeconds(1));
+  }
+
+  @Test
   void shouldPutSecurityHeadersOnEveryResponse() throws Exception {
     List<ConsoleHarness.Resp> answers =
         List.of(

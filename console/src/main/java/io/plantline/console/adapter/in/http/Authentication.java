@@ -79,6 +79,11 @@ final class Authentication {
     ApiErrors.unauthorized(ctx, reason);
   }
 
+  /** The authenticated user of the request, or null when it was not (or not yet) authenticated. */
+  static ConsoleUser userOrNull(RoutingContext ctx) {
+    return ctx.get(USER);
+  }
+
   /** The authenticated user of the request. */
   static ConsoleUser user(RoutingContext ctx) {
     ConsoleUser user = ctx.get(USER);
@@ -119,6 +124,7 @@ final class Authentication {
       case WORK_ON_ORDERS -> "working on work orders (assign, start, complete, comment)";
       case MANAGE_ORDERS -> "managing work orders (create, cancel, plan, verify)";
       case REBASELINE_CHARTS -> "re-baselining control charts";
+      case READ_AUDIT -> "reading the audit log";
     };
   }
 }

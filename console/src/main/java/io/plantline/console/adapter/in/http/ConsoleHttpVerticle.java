@@ -2,6 +2,7 @@ package io.plantline.console.adapter.in.http;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.plantline.console.adapter.out.audit.AuditLog;
 import io.plantline.console.adapter.out.http.DeviceRegistry;
 import io.plantline.console.adapter.out.http.DownstreamTokens;
 import io.plantline.console.adapter.out.http.GatewayScraper;
@@ -24,6 +25,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -52,6 +54,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
    * @param ready whether the console is ready (its Kafka consumer assigned)
    * @param quality the quality service, or null when the console has none
    * @param energy the energy service, or null when the console has none
+   * @param audit the audit log every state-changing request and login is written to
    */
   public record Ports(
       UserDirectory users,
@@ -67,7 +70,8 @@ public final class ConsoleHttpVerticle extends VerticleBase {
       PrometheusMeterRegistry metrics,
       BooleanSupplier ready,
       Upstream quality,
-      Upstream energy) {}
+      Upstream energy,
+      AuditLog audit) {}
 
   private final HttpSettings settings;
   private final Ports ports;
@@ -105,6 +109,12 @@ public final class ConsoleHttpVerticle extends VerticleBase {
     OpsEndpoints.mount(
         router, ports.metrics(), () -> Future.succeededFuture(ports.ready().getAsBoolean()));
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
+    AuditRoutes audit = new AuditRoutes(vertx, ports.audit(), clock, ports.metrics());
+    router.post("/api/v1/login").handler(audit.recorder());
+    for (HttpMethod method :
+        List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+      router.route("/api/*").method(method).handler(audit.recorder());
+    }
     router
         .post("/api/v1/login")
         .handler(bodies)
@@ -114,6 +124,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
     router.route("/api/*").handler(auth.authenticate()).handler(auth.rateLimit());
     router.route("/api/*").method(HttpMethod.POST).handler(bodies);
     new SessionRoutes(settings.defaultSites()).mount(router);
+    audit.mount(router);
     new AlarmRoutes(vertx, ports.alarms(), ports.commands(), clock).mount(router);
     events.mount(router);
     new GatewayHealthRoutes(ports.gateways(), ports.directory()).mount(router);
