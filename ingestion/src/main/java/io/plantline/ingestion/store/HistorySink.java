@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.BatchReading;
 import io.plantline.contracts.telemetry.TelemetryBatch;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,9 +36,10 @@ import java.util.concurrent.TimeUnit;
  * batches per partition (device, day), at most {@link #MAX_BATCH} rows each; the newest reading per
  * device and metric into {@code latest_by_device} {@code USING TIMESTAMP} sourceTime (so an older
  * replay never overwrites a newer value); the newest telemetry per device into the registry's site,
- * area and last_seen. Status events are applied in order, one device at a time: BIRTH and DEATH set
- * the lifecycle state unless their boot epoch is older than the registry's (a stale last will), GAP
- * and unknown states only record the last gap.
+ * area and last_seen, at most once per {@link #LAST_SEEN_RESOLUTION} per device. Status events are
+ * applied in order, one device at a time: BIRTH and DEATH set the lifecycle state unless their boot
+ * epoch is older than the registry's (a stale last will), GAP and unknown states only record the
+ * last gap.
  */
 public final class HistorySink implements StoreSink {
   /** Largest number of rows in one unlogged batch. */
@@ -60,6 +62,20 @@ public final class HistorySink implements StoreSink {
   private final PreparedStatement updateGap;
   private final PreparedStatement selectBootEpoch;
   private final Map<String, Long> bootEpochs = new ConcurrentHashMap<>();
+
+  /**
+   * The registry's {@code last_seen} is written at most once per {@link #LAST_SEEN_RESOLUTION} per
+   * device (a third of the statements of a flush otherwise): the gateway time last written per
+   * device, updated only after a successful flush.
+   */
+  static final Duration LAST_SEEN_RESOLUTION = Duration.ofSeconds(5);
+
+  private final Map<String, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+  private final Map<String, String> registeredPlace = new ConcurrentHashMap<>();
+
+  private static String place(TelemetryBatch batch) {
+    return batch.siteId() + "/" + batch.areaId();
+  }
 
   /** Prepares the statements against the existing schema in {@code keyspace}. */
   public HistorySink(CqlSession session, String keyspace, int maxInFlight) {
@@ -128,7 +144,8 @@ public final class HistorySink implements StoreSink {
 
   @Override
   public void write(StoreRecords records) throws Exception {
-    List<Statement<?>> todo = telemetryStatements(records.telemetry());
+    Map<String, TelemetryBatch> seenNow = new HashMap<>();
+    List<Statement<?>> todo = telemetryStatements(records.telemetry(), seenNow);
     for (int attempt = 1; !todo.isEmpty(); attempt++) {
       List<Statement<?>> failed = new ArrayList<>();
       Exception last = executeAll(todo, failed);
@@ -140,12 +157,18 @@ public final class HistorySink implements StoreSink {
       }
       todo = failed;
     }
+    seenNow.forEach(
+        (device, batch) -> {
+          lastSeenWritten.put(device, batch.gatewayTime());
+          registeredPlace.put(device, place(batch));
+        });
     for (DeviceStatus status : records.statuses()) {
       applyStatus(status);
     }
   }
 
-  private List<Statement<?>> telemetryStatements(List<TelemetryBatch> batches) {
+  private List<Statement<?>> telemetryStatements(
+      List<TelemetryBatch> batches, Map<String, TelemetryBatch> seenNow) {
     Map<String, List<BoundStatement>> readingsByPartition = new LinkedHashMap<>();
     Map<String, Map<String, Newest>> latest = new LinkedHashMap<>();
     Map<String, TelemetryBatch> seen = new HashMap<>();
@@ -192,6 +215,13 @@ public final class HistorySink implements StoreSink {
           statements.addAll(batches(rows));
         });
     for (TelemetryBatch batch : seen.values()) {
+      Instant written = lastSeenWritten.get(batch.deviceId());
+      if (written != null
+          && batch.gatewayTime().isBefore(written.plus(LAST_SEEN_RESOLUTION))
+          && place(batch).equals(registeredPlace.get(batch.deviceId()))) {
+        continue; // the registry's last_seen is recent enough; saves a statement per device
+      }
+      seenNow.put(batch.deviceId(), batch);
       statements.add(
           updateSeen
               .bind(

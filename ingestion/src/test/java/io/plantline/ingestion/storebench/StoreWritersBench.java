@@ -115,6 +115,23 @@ public final class StoreWritersBench {
               defaults.backoff(),
               arguments.integer("--max-poll-records", defaults.maxPollRecords()),
               arguments.integer("--consumers", 1));
+      long backlog = arguments.integer("--backlog", 0);
+      if (backlog > 0) {
+        drain(
+            kafka,
+            kafkaSettings,
+            cassandraSettings,
+            target,
+            inFlight,
+            options,
+            stores,
+            devices,
+            readings,
+            backlog,
+            cassandra.pid(),
+            kafka.pid());
+        return;
+      }
       AtomicBoolean producing = new AtomicBoolean(true);
       AtomicLong produced = new AtomicLong();
       Thread producer =
@@ -206,6 +223,111 @@ public final class StoreWritersBench {
         if (history != null) {
           history.close();
         }
+      }
+    }
+  }
+
+  /**
+   * The stores alone: {@code backlog} points are produced first with no writer running, then the
+   * writers start and drain them; the figure is the drain rate of each store, with the producer
+   * idle, so only Kafka's fetches, the writers and the stores share the cores.
+   */
+  private static void drain(
+      KafkaServer kafka,
+      KafkaSettings kafkaSettings,
+      CassandraSettings cassandraSettings,
+      TimeSeriesTarget target,
+      int inFlight,
+      StoreWriter.Options options,
+      String stores,
+      int devices,
+      int readings,
+      long backlog,
+      long cassandraPid,
+      long kafkaPid)
+      throws Exception {
+    AtomicBoolean producing = new AtomicBoolean(true);
+    AtomicLong produced = new AtomicLong();
+    long preloadStart = System.nanoTime();
+    Thread producer =
+        new Thread(
+            () -> produce(kafka, devices, readings, 2_000_000, producing, produced),
+            "bench-producer");
+    producer.start();
+    while (produced.get() < backlog) {
+      Thread.sleep(50);
+    }
+    producing.set(false);
+    producer.join(30_000);
+    long total = produced.get();
+    System.out.printf(
+        "backlog of %d points (%d records) produced in %.1f s; draining into %s%n",
+        total, total / readings, (System.nanoTime() - preloadStart) / 1e9, stores);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Map<String, Long> threads0 = threadCpu();
+    long cpu0 = ownCpuNanos();
+    long kafkaCpu0 = ProcessCpu.ticks(kafkaPid);
+    long cassandraCpu0 = ProcessCpu.ticks(cassandraPid);
+    long t0 = System.nanoTime();
+    List<StoreWriter> writers = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Map<String, Double> drainedAfter = new TreeMap<>();
+    try {
+      if (!stores.equals("cassandra")) {
+        writers.add(StoreWriter.timeSeries(kafkaSettings, target, options, registry));
+        names.add("questdb");
+      }
+      if (!stores.equals("questdb")) {
+        writers.add(
+            StoreWriter.history(kafkaSettings, cassandraSettings, inFlight, options, registry));
+        names.add("cassandra");
+      }
+      System.out.println("  t(s)  " + String.join("  ", names) + "  (points written/s)");
+      double[] last = new double[writers.size()];
+      long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+      for (int tick = 1; drainedAfter.size() < writers.size(); tick++) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("backlog not drained within 10 minutes");
+        }
+        Thread.sleep(1_000);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        StringBuilder line = new StringBuilder(String.format("  %4d", tick));
+        for (int i = 0; i < writers.size(); i++) {
+          StoreMetrics m = writers.get(i).metrics();
+          double written = m.pointsWritten();
+          line.append(String.format("  %9.0f", written - last[i]));
+          last[i] = written;
+          if (written >= total) {
+            drainedAfter.putIfAbsent(names.get(i), elapsed);
+          }
+        }
+        if (tick % 5 == 0) {
+          System.out.println(line);
+        }
+      }
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      for (int i = 0; i < writers.size(); i++) {
+        String name = names.get(i);
+        double seconds = drainedAfter.get(name);
+        System.out.printf(
+            "%-10s drained %d points in %.1f s: %.0f points/s, write p50/p99 (ms) %s%n",
+            name,
+            total,
+            seconds,
+            total / seconds,
+            percentiles(writers.get(i).metrics().writeLatency().takeSnapshot()));
+      }
+      System.out.printf(
+          "CPU cores (of %d) while draining: this JVM %.2f, Kafka %.2f, Cassandra %.2f%n",
+          Runtime.getRuntime().availableProcessors(),
+          (ownCpuNanos() - cpu0) / 1e9 / elapsed,
+          ProcessCpu.cores(kafkaCpu0, ProcessCpu.ticks(kafkaPid), elapsed),
+          ProcessCpu.cores(cassandraCpu0, ProcessCpu.ticks(cassandraPid), elapsed));
+      System.out.println(
+          "CPU cores by thread role in this JVM:" + byRole(threads0, threadCpu(), elapsed));
+    } finally {
+      for (StoreWriter writer : writers) {
+        writer.close();
       }
     }
   }
