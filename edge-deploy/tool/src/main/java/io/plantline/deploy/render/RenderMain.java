@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./plantline deploy render --inventory plant.yaml --out dir/}: one overlay per edge node.
+ * {@code ./plantline deploy render --inventory plant.yaml --out dir/}: one overlay per edge node,
+ * and the plant broker's access list ({@link BrokerAcl}).
  */
 @Command(
     name = "plantline deploy render",
@@ -61,6 +62,13 @@ public final class RenderMain implements Callable<Integer> {
     List<Path> overlays = new NodeOverlayWriter(base, out).write(plant);
     overlays.forEach(
         dir -> System.out.println("rendered " + dir + "  (kubectl apply -k " + dir + ")"));
+    Path acl = BrokerAcl.write(plant, out);
+    System.out.println(
+        "rendered "
+            + acl
+            + "  (kubectl -n plantline create configmap mosquitto-acl --from-file=acl="
+            + acl
+            + ")");
     return 0;
   }
 }

@@ -71,6 +71,41 @@ class RenderOverlaysTest {
       }
     }
     assertThat(nodes).isEqualTo(3);
+
+    // The broker's access list: each gateway (user = its id, as its configuration logs in) gets
+    // exactly its node's devices; the bridge reads.
+    List<String> acl =
+        java.nio.file.Files.readAllLines(out.resolve("plant").resolve("mosquitto-acl"));
+    for (Inventory.Site site : plant.sites()) {
+      for (Inventory.Node node : site.nodes()) {
+        int at = acl.indexOf("user " + node.gatewayId());
+        assertThat(at).as("a section for %s", node.gatewayId()).isNotNegative();
+        List<String> grants =
+            acl.subList(at + 1, acl.size()).stream().takeWhile(l -> !l.isBlank()).toList();
+        assertThat(grants)
+            .hasSize(1 + 4 * node.devices().size())
+            .allMatch(l -> l.contains("/" + site.id() + "/"));
+        for (Inventory.Device d : node.devices()) {
+          assertThat(grants)
+              .contains(
+                  "topic write plantline/v1/"
+                      + site.id()
+                      + "/"
+                      + d.area()
+                      + "/"
+                      + d.id()
+                      + "/telemetry",
+                  "topic read plantline/v1/"
+                      + site.id()
+                      + "/"
+                      + d.area()
+                      + "/"
+                      + d.id()
+                      + "/command");
+        }
+      }
+    }
+    assertThat(acl).contains("user ingestion-bridge", "topic read plantline/v1/+/+/+/telemetry");
   }
 
   @Test
