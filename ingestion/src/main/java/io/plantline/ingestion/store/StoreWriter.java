@@ -50,10 +50,10 @@ public final class StoreWriter implements AutoCloseable {
     public static Options defaults(String groupPrefix) {
       return new Options(
           groupPrefix,
-          5_000,
+          20_000,
           Duration.ofMillis(100),
           new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
-          500,
+          2_000,
           1);
     }
   }

@@ -95,7 +95,7 @@ public final class WritersCommand implements Callable<Integer> {
 
   @Option(
       names = "--flush-points",
-      defaultValue = "${env:PLANTLINE_FLUSH_POINTS:-5000}",
+      defaultValue = "${env:PLANTLINE_FLUSH_POINTS:-20000}",
       description = "flush a store after this many points")
   String flushPoints;
 
