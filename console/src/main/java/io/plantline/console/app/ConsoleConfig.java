@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param http bind address, port, limits
  * @param users the accounts of the users file
  * @param userTokenKey the console's HS256 key (user tokens), at least 32 bytes
+ * @param previousUserTokenKeys keys of a rotation that still verify the tokens they signed
  * @param serviceTokenKey the HS256 secret shared with the services, at least 32 bytes
  * @param queryApiUrl the ingestion query API's base URL
  * @param schedulingUrl the scheduling service's base URL
@@ -30,6 +31,7 @@ public record ConsoleConfig(
     HttpSettings http,
     List<UserAccount> users,
     String userTokenKey,
+    List<String> previousUserTokenKeys,
     String serviceTokenKey,
     URI queryApiUrl,
     URI schedulingUrl,
@@ -45,6 +47,7 @@ public record ConsoleConfig(
     Objects.requireNonNull(http, "http");
     users = List.copyOf(users);
     Objects.requireNonNull(userTokenKey, "userTokenKey");
+    previousUserTokenKeys = List.copyOf(previousUserTokenKeys);
     Objects.requireNonNull(serviceTokenKey, "serviceTokenKey");
     Objects.requireNonNull(queryApiUrl, "queryApiUrl");
     Objects.requireNonNull(schedulingUrl, "schedulingUrl");

@@ -70,6 +70,13 @@ public final class ConsoleMain implements Callable<Integer> {
   String jwtKeyEnv;
 
   @Option(
+      names = "--previous-jwt-key-file",
+      description =
+          "during a key rotation: a file holding a previous user-token key, which still verifies"
+              + " the tokens it signed (their kid names it) until they expire; repeatable")
+  List<Path> previousJwtKeyFiles = new ArrayList<>();
+
+  @Option(
       names = "--service-jwt-key-file",
       defaultValue = "${env:PLANTLINE_JWT_KEY_FILE}",
       description = "file holding the HS256 secret shared with the services (at least 32 bytes)")
@@ -236,6 +243,15 @@ public final class ConsoleMain implements Callable<Integer> {
       throw new OptionException(
           "--jwt-key-file", "the console's key must differ from the services' shared secret");
     }
+    List<String> previousKeys = new ArrayList<>();
+    for (Path file : previousJwtKeyFiles) {
+      String previous = key(secrets, "--previous-jwt-key-file", file, null, null);
+      if (previous.strip().equals(serviceKey.strip())) {
+        throw new OptionException(
+            "--previous-jwt-key-file", "must differ from the services' shared secret");
+      }
+      previousKeys.add(previous);
+    }
     URI query = url("--query-api-url", queryApiUrl);
     URI scheduling = url("--scheduling-url", schedulingUrl);
     URI quality =
@@ -264,6 +280,7 @@ public final class ConsoleMain implements Callable<Integer> {
         http,
         users,
         userKey,
+        previousKeys,
         serviceKey,
         query,
         scheduling,

@@ -133,6 +133,7 @@ public final class ConsoleServer implements AutoCloseable {
               new ConsoleHttpVerticle.Ports(
                   users,
                   config.userTokenKey(),
+                  config.previousUserTokenKeys(),
                   downstream,
                   queryApi,
                   scheduling,

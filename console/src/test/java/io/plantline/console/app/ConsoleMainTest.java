@@ -102,7 +102,9 @@ class ConsoleMainTest {
     String json = Files.readString(users);
     List<UserAccount> read = UsersFile.read(users);
 
-    assertThat(json).contains("argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("a-long-enough-password");
+    assertThat(json)
+        .contains("argon2id$v=19$m=19456,t=2,p=1$")
+        .doesNotContain("a-long-enough-password");
     assertThat(read)
         .singleElement()
         .satisfies(

@@ -127,6 +127,7 @@ public final class ConsoleHarness implements AutoCloseable {
                 http,
                 users,
                 consoleKey,
+                List.of(),
                 serviceSecret,
                 URI.create(queryApi),
                 URI.create(scheduling),

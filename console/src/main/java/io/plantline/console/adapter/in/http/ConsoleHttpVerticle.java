@@ -42,6 +42,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
    *
    * @param users the users file's accounts
    * @param userTokenKey the console's HS256 key for user tokens
+   * @param previousUserTokenKeys keys of a rotation that still verify the tokens they signed
    * @param downstream mints service tokens
    * @param queryApi the ingestion query API
    * @param scheduling the scheduling service
@@ -59,6 +60,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
   public record Ports(
       UserDirectory users,
       String userTokenKey,
+      List<String> previousUserTokenKeys,
       DownstreamTokens downstream,
       Upstream queryApi,
       Upstream scheduling,
@@ -88,7 +90,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ConsoleMetrics metrics = new ConsoleMetrics(ports.metrics());
-    UserTokens tokens = new UserTokens(vertx, ports.userTokenKey());
+    UserTokens tokens = new UserTokens(vertx, ports.userTokenKey(), ports.previousUserTokenKeys());
     EventTickets tickets = new EventTickets(10_000, System::nanoTime);
     RateLimiter apiLimiter =
         new RateLimiter(settings.ratePerSecond(), settings.burst(), 100_000, System::nanoTime);

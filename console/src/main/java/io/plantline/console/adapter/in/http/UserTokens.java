@@ -16,18 +16,25 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The console's own user tokens: HS256 with the console key, {@code iss} and {@code aud} {@value
  * #ISSUER}, {@code sub}, {@code roles}, {@code sites}, {@code iat} and {@code exp} ({@link
  * #LIFETIME}).
+ *
+ * <p>Each token names its key in the header's {@code kid}; during a rotation the previous keys
+ * still verify the tokens they signed (see {@link #UserTokens(Vertx, String, List)}).
  *
  * <p>Verification refuses, with a reason: anything but three segments, a header whose {@code alg}
  * is not {@code HS256} (so {@code none} and unsigned tokens), a bad signature, a missing or passed
@@ -57,14 +64,46 @@ public final class UserTokens {
   public record Issued(String token, Instant expiresAt) {}
 
   private final JWTAuth auth;
+  private final String keyId;
+  private final Map<String, JWTAuth> verifiers = new LinkedHashMap<>();
 
   /**
    * @param secret the HS256 key, at least {@link #MIN_KEY_BYTES} bytes (surrounding white space is
    *     dropped, as the services do)
    */
   public UserTokens(Vertx vertx, String secret) {
-    this.auth =
-        provider(vertx, secret, new JWTOptions().setIssuer(ISSUER).setAudience(List.of(AUDIENCE)));
+    this(vertx, secret, List.of());
+  }
+
+  /**
+   * Tokens signed with {@code secret} (its key id in the header's {@code kid}) and, during a key
+   * rotation, also verified with the {@code previous} keys: a token names its key by {@code kid};
+   * one without a {@code kid} (issued before key ids) is checked against the current key only; an
+   * unknown {@code kid} is refused.
+   */
+  public UserTokens(Vertx vertx, String secret, List<String> previous) {
+    JWTOptions verify = new JWTOptions().setIssuer(ISSUER).setAudience(List.of(AUDIENCE));
+    this.auth = provider(vertx, secret, verify);
+    this.keyId = keyId(secret);
+    verifiers.put(keyId, auth);
+    for (String old : previous) {
+      verifiers.putIfAbsent(keyId(old), provider(vertx, old, verify));
+    }
+  }
+
+  /**
+   * The key id of an HS256 key: the first 16 characters of the unpadded base64url SHA-256 of the
+   * key (names the key without revealing it).
+   */
+  static String keyId(String secret) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((secret == null ? "" : secret.strip()).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   static JWTAuth provider(Vertx vertx, String secret, JWTOptions verifyOptions) {
@@ -94,6 +133,7 @@ public final class UserTokens {
                 .setAlgorithm("HS256")
                 .setIssuer(ISSUER)
                 .setAudience(List.of(AUDIENCE))
+                .setHeader(new JsonObject().put("kid", keyId))
                 .setExpiresInSeconds((int) LIFETIME.toSeconds()));
     long exp = payload(token).getLong("exp");
     return new Issued(token, Instant.ofEpochSecond(exp));
@@ -105,7 +145,13 @@ public final class UserTokens {
     if (problem != null) {
       return Future.failedFuture(new InvalidTokenException(problem));
     }
-    return auth.authenticate(new TokenCredentials(token))
+    Object kid = header(token).getValue("kid");
+    JWTAuth verifier = kid == null ? auth : kid instanceof String k ? verifiers.get(k) : null;
+    if (verifier == null) {
+      return Future.failedFuture(new InvalidTokenException("token key id not accepted"));
+    }
+    return verifier
+        .authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new InvalidTokenException(classify(e))))
         .compose(
             verified -> {
@@ -197,6 +243,12 @@ public final class UserTokens {
       out.add(text);
     }
     return out;
+  }
+
+  private static JsonObject header(String token) {
+    return new JsonObject(
+        new String(
+            Base64.getUrlDecoder().decode(token.split("\\.", -1)[0]), StandardCharsets.UTF_8));
   }
 
   static JsonObject payload(String token) {

@@ -71,6 +71,51 @@ class UserTokensTest {
   }
 
   @Test
+  void shouldNameTheKeyAndKeepVerifyingTheTokensOfThePreviousKeyDuringARotation() throws Exception {
+    UserAccount carol =
+        new UserAccount(
+            "carol",
+            PasswordHash.create("irrelevant-pass".toCharArray(), new SecureRandom()),
+            Set.of(Role.VIEWER),
+            SiteScope.of(List.of("site-1")));
+    String next = "console-user-token-key-after-rotation-987654321";
+    String oldToken = TOKENS.issue(carol).token();
+    assertThat(TestJwts.header(oldToken).getString("kid"))
+        .isEqualTo(UserTokens.keyId(KEY))
+        .hasSize(16)
+        .doesNotContain(KEY.substring(0, 8));
+
+    UserTokens rotated = new UserTokens(VERTX, next, List.of(KEY));
+    UserTokens afterRotation = new UserTokens(VERTX, next);
+    String newToken = rotated.issue(carol).token();
+
+    assertThat(TestJwts.header(newToken).getString("kid")).isEqualTo(UserTokens.keyId(next));
+    assertThat(await(rotated.verify(oldToken)).username()).isEqualTo("carol");
+    assertThat(await(rotated.verify(newToken)).username()).isEqualTo("carol");
+    assertThat(refusalBy(afterRotation, oldToken)).isEqualTo("token key id not accepted");
+    assertThat(refusal(newToken)).isEqualTo("token key id not accepted");
+    // A token without kid (issued before key ids) is checked against the current key only.
+    String legacy =
+        TestJwts.hs256(KEY, TestJwts.claims("carol", List.of("viewer"), List.of("*"), IN_AN_HOUR));
+    assertThat(verify(legacy).username()).isEqualTo("carol");
+    assertThat(refusalBy(rotated, legacy)).isEqualTo("token signature invalid");
+  }
+
+  private static ConsoleUser await(Future<ConsoleUser> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static String refusalBy(UserTokens tokens, String token) throws Exception {
+    try {
+      await(tokens.verify(token));
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(InvalidTokenException.class);
+      return e.getCause().getMessage();
+    }
+    throw new AssertionError("token accepted: " + TestJwts.payload(token));
+  }
+
+  @Test
   void shouldAcceptAHandMadeTokenWithTheRightKeyAndClaims() throws Exception {
     String token =
         TestJwts.hs256(KEY, TestJwts.claims("bob", List.of("viewer"), List.of("*"), IN_AN_HOUR));
