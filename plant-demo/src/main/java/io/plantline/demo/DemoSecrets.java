@@ -78,6 +78,23 @@ final class DemoSecrets {
     }
   }
 
+  /**
+   * The Cassandra login of one service role: the role name and a password generated on first use
+   * into {@code cassandra-<role>.password}.
+   */
+  Credentials cassandraLogin(String role) {
+    try {
+      return new Credentials(role, read(keyFile("cassandra-" + role + ".password")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The password file of that Cassandra role (created by {@link #cassandraLogin}). */
+  Path cassandraPasswordFile(String role) {
+    return dir.resolve("cassandra-" + role + ".password");
+  }
+
   /** The password file of that MQTT principal (created by {@link #mqttLogin}). */
   Path mqttPasswordFile(String username) {
     return dir.resolve("mqtt-" + username + ".password");

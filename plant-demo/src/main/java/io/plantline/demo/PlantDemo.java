@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -246,16 +247,20 @@ public final class PlantDemo implements AutoCloseable {
             secrets.server("kafka").username(),
             "--kafka-password-file",
             secrets.passwordFile("kafka").toString());
-    List<String> cassandraArgs =
-        List.of(
-            "--cassandra-contact-points",
-            "127.0.0.1:" + s.cassandra().contactPoint().getPort(),
-            "--cassandra-datacenter",
-            s.cassandra().localDatacenter(),
-            "--cassandra-username",
-            secrets.server("cassandra").username(),
-            "--cassandra-password-file",
-            secrets.passwordFile("cassandra").toString());
+    CassandraRoles.ensure(s.cassandra(), secrets);
+    Function<String, List<String>> cassandraArgs =
+        component -> {
+          CassandraRoles.Grant grant = CassandraRoles.of(component);
+          return List.of(
+              "--cassandra-contact-points",
+              "127.0.0.1:" + s.cassandra().contactPoint().getPort(),
+              "--cassandra-datacenter",
+              s.cassandra().localDatacenter(),
+              "--cassandra-username",
+              grant.role(),
+              "--cassandra-password-file",
+              secrets.cassandraPasswordFile(grant.role()).toString());
+        };
 
     List<Component> services = new ArrayList<>();
     for (GatewayConfig.Gateway gateway : gateways) {
@@ -309,7 +314,7 @@ public final class PlantDemo implements AutoCloseable {
                     "--http-port",
                     Integer.toString(writersPort)),
                 kafkaArgs,
-                cassandraArgs),
+                cassandraArgs.apply("writers")),
             health(writersPort)));
     services.add(
         Component.readyAt(
@@ -324,7 +329,7 @@ public final class PlantDemo implements AutoCloseable {
                     Integer.toString(queryPort),
                     "--jwt-key-file",
                     secrets.serviceJwtKey().toString()),
-                cassandraArgs),
+                cassandraArgs.apply("query-api")),
             health(queryPort)));
     services.add(
         Component.readyWhenLogged(
@@ -357,11 +362,14 @@ public final class PlantDemo implements AutoCloseable {
                     "--jwt-key-file",
                     secrets.serviceJwtKey().toString()),
                 kafkaArgs,
-                cassandraArgs),
+                cassandraArgs.apply("scheduling")),
             health(schedulingPort)));
     if (settings.topology().businessServices()) {
-      services.add(qualityService(wiring, s, secrets, kafkaArgs, cassandraArgs, qualityPort));
-      services.add(energyService(wiring, secrets, kafkaArgs, cassandraArgs, energyPort));
+      services.add(
+          qualityService(
+              wiring, s, secrets, kafkaArgs, cassandraArgs.apply("quality"), qualityPort));
+      services.add(
+          energyService(wiring, secrets, kafkaArgs, cassandraArgs.apply("energy"), energyPort));
     }
     Optional<String> consoleUrl = Optional.empty();
     if (withConsole) {

@@ -70,24 +70,46 @@ public final class HistorySchema {
 
   /**
    * Creates whatever is missing without touching existing tables (no TTL change): for readers that
-   * may start before the writers.
+   * may start before the writers. What exists (per the driver's metadata) is not created again, so
+   * a reader's role needs {@code CREATE} on the keyspace only while tables are missing.
    */
   public static void createIfMissing(CqlSession session, CassandraSettings settings) {
+    var keyspace = session.getMetadata().getKeyspace(settings.keyspace());
     for (String cql :
         statements(settings.keyspace(), settings.replicationFactor(), settings.readingsTtl())) {
-      if (cql.startsWith("CREATE")) {
+      boolean existing =
+          keyspace.isPresent()
+              && (cql.startsWith("CREATE KEYSPACE")
+                  || (cql.startsWith("CREATE TABLE")
+                      && keyspace.get().getTable(tableOf(cql)).isPresent()));
+      if (cql.startsWith("CREATE") && !existing) {
         session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
       }
     }
     session.checkSchemaAgreement();
   }
 
-  /** Creates the schema (and applies the configured TTL) and waits for schema agreement. */
+  /**
+   * Creates the schema (and applies the configured TTL) and waits for schema agreement. An existing
+   * keyspace is not created again: {@code CREATE KEYSPACE IF NOT EXISTS} needs {@code CREATE ON ALL
+   * KEYSPACES} even then, which a role owning only this keyspace does not have.
+   */
   public static void create(CqlSession session, CassandraSettings settings) {
+    boolean exists = session.getMetadata().getKeyspace(settings.keyspace()).isPresent();
     for (String cql :
         statements(settings.keyspace(), settings.replicationFactor(), settings.readingsTtl())) {
+      if (exists && cql.startsWith("CREATE KEYSPACE")) {
+        continue;
+      }
       session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
     }
     session.checkSchemaAgreement();
+  }
+
+  /** The table name of a {@code CREATE TABLE IF NOT EXISTS ks.table (...)} statement. */
+  private static String tableOf(String cql) {
+    String rest = cql.substring("CREATE TABLE IF NOT EXISTS ".length());
+    String qualified = rest.substring(0, rest.indexOf(' '));
+    return qualified.substring(qualified.indexOf('.') + 1);
   }
 }

@@ -45,7 +45,10 @@ public final class SoakRun {
    * @param failures what the soak found wrong
    */
   public record Finished(
-      PlantDemo.Endpoints endpoints, List<String> anomalies, List<String> failures) {}
+      PlantDemo demo,
+      PlantDemo.Endpoints endpoints,
+      List<String> anomalies,
+      List<String> failures) {}
 
   /** What to do with the plant once it is accounted for. */
   @FunctionalInterface
@@ -153,7 +156,7 @@ public final class SoakRun {
         report.print(out);
         report.writeJson(settings.report());
         out.println("Report written to " + settings.report().toAbsolutePath());
-        after.accept(new Finished(endpoints, anomalies, report.failures()));
+        after.accept(new Finished(demo, endpoints, anomalies, report.failures()));
         return report.failures().isEmpty() ? 0 : 1;
       }
     }

@@ -3,11 +3,15 @@ package io.plantline.demo.soak;
 import static io.plantline.demo.DemoHttp.consoleLogin;
 import static io.plantline.demo.DemoHttp.getJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plantline.demo.PlantDemo;
 import io.plantline.demo.ServiceTokens;
+import io.plantline.testkit.Credentials;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,8 +113,47 @@ class SoakIT {
     }
   }
 
+  /**
+   * Each service's Cassandra role reaches its own keyspace only: the query API reads the history
+   * but cannot write it nor read work orders; the writers cannot read the quality keyspace.
+   */
+  private static void checkCassandraRoles(SoakRun.Finished finished, Path state) throws Exception {
+    try (CqlSession query =
+        finished.demo().cassandra().openSession(role(state, "plantline_query"))) {
+      assertThat(
+              query
+                  .execute("SELECT count(*) FROM plantline_history.latest_by_device")
+                  .one()
+                  .getLong(0))
+          .isPositive();
+      assertThatThrownBy(
+              () -> query.execute("SELECT * FROM plantline_workorders.work_order_events LIMIT 1"))
+          .isInstanceOf(UnauthorizedException.class);
+      assertThatThrownBy(
+              () ->
+                  query.execute(
+                      "INSERT INTO plantline_history.latest_by_device (device_id, metric, value)"
+                          + " VALUES ('forged', 'x', 1)"))
+          .isInstanceOf(UnauthorizedException.class);
+    }
+    try (CqlSession writers =
+        finished.demo().cassandra().openSession(role(state, "plantline_writers"))) {
+      assertThatThrownBy(
+              () -> writers.execute("SELECT * FROM plantline_quality.chart_points LIMIT 1"))
+          .isInstanceOf(UnauthorizedException.class);
+    }
+  }
+
+  private static Credentials role(Path state, String name) throws IOException {
+    return new Credentials(
+        name,
+        Files.readString(state.resolve("secrets").resolve("cassandra-" + name + ".password"))
+            .strip());
+  }
+
   /** The anomaly's work order, its evidence and the device's values as an operator finds them. */
   private static void checkAsAnOperator(SoakRun.Finished finished) throws Exception {
+    checkCassandraRoles(finished, Path.of("target", "soak-it").toAbsolutePath());
     PlantDemo.Endpoints endpoints = finished.endpoints();
     String spindle = finished.anomalies().get(0);
     String token = ServiceTokens.issue(endpoints.serviceJwtKey(), "soak-it", List.of("viewer"));

@@ -1,6 +1,7 @@
 package io.plantline.energy.adapter.out.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.plantline.service.cassandra.SchemaStatements;
 import java.util.List;
 
 /**
@@ -66,6 +67,6 @@ public final class EnergySchema {
 
   /** Creates the keyspace and tables. */
   public static void create(CqlSession session, String keyspace, int replicationFactor) {
-    statements(keyspace, replicationFactor).forEach(session::execute);
+    SchemaStatements.apply(session, keyspace, statements(keyspace, replicationFactor));
   }
 }

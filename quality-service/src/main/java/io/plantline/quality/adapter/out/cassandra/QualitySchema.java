@@ -1,6 +1,7 @@
 package io.plantline.quality.adapter.out.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.plantline.service.cassandra.SchemaStatements;
 import java.util.List;
 
 /**
@@ -47,6 +48,6 @@ public final class QualitySchema {
 
   /** Creates the schema. */
   public static void create(CqlSession session, String keyspace, int replicationFactor) {
-    statements(keyspace, replicationFactor).forEach(session::execute);
+    SchemaStatements.apply(session, keyspace, statements(keyspace, replicationFactor));
   }
 }

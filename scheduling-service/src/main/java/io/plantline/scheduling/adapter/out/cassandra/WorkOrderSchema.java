@@ -1,6 +1,7 @@
 package io.plantline.scheduling.adapter.out.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.plantline.service.cassandra.SchemaStatements;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public final class WorkOrderSchema {
 
   /** Creates the schema. */
   public static void create(CqlSession session, String keyspace, int replicationFactor) {
-    statements(keyspace, replicationFactor).forEach(session::execute);
+    SchemaStatements.apply(session, keyspace, statements(keyspace, replicationFactor));
   }
 
   /** The outbox partition of a work order. */
