@@ -61,37 +61,9 @@ class BrokerOrderingIT {
           });
       SimulatedPlant.await(subscriber.connect(mqtt.port(), mqtt.host()));
       SimulatedPlant.await(subscriber.subscribe("ordering/t", 1));
-      MqttClient publisher =
-          MqttClient.create(
-              vertx,
-              new MqttClientOptions()
-                  .setClientId("ordering-publisher")
-                  .setMaxInflightQueue(10_000)
-                  .setUsername(user)
-                  .setPassword(password));
-      SimulatedPlant.await(publisher.connect(mqtt.port(), mqtt.host()));
+      MqttClient publisher = publisher(vertx, mqtt);
       int total = 600;
-      long timer =
-          vertx.setPeriodic(
-              5,
-              new io.vertx.core.Handler<Long>() {
-                int next;
-
-                @Override
-                public void handle(Long id) {
-                  for (int i = 0; i < 2 && next < total; i++) {
-                    publisher.publish(
-                        "ordering/t",
-                        Buffer.buffer(Integer.toString(next++)),
-                        MqttQoS.AT_LEAST_ONCE,
-                        false,
-                        false);
-                  }
-                  if (next >= total) {
-                    vertx.cancelTimer(id);
-                  }
-                }
-              });
+      long timer = publishNumbers(vertx, publisher, total, new int[1]);
       Thread.sleep(3000);
       vertx.runOnContext(
           v -> {
@@ -136,15 +108,7 @@ class BrokerOrderingIT {
       first.publishHandler(m -> received.add(Integer.parseInt(m.payload().toString())));
       SimulatedPlant.await(first.connect(mqtt.port(), mqtt.host()));
       SimulatedPlant.await(first.subscribe("ordering/t", 1));
-      MqttClient publisher =
-          MqttClient.create(
-              vertx,
-              new MqttClientOptions()
-                  .setClientId("ordering-publisher")
-                  .setMaxInflightQueue(10_000)
-                  .setUsername(user)
-                  .setPassword(password));
-      SimulatedPlant.await(publisher.connect(mqtt.port(), mqtt.host()));
+      MqttClient publisher = publisher(vertx, mqtt);
       int total = 300;
       for (int n = 0; n < total; n++) {
         SimulatedPlant.await(
@@ -186,30 +150,10 @@ class BrokerOrderingIT {
       SimulatedPlant.await(first.disconnect());
       mqtt.stopBroker();
       mqtt.startBroker();
-      MqttClient publisher =
-          MqttClient.create(
-              vertx,
-              new MqttClientOptions()
-                  .setClientId("ordering-publisher")
-                  .setMaxInflightQueue(10_000)
-                  .setUsername(user)
-                  .setPassword(password));
-      SimulatedPlant.await(publisher.connect(mqtt.port(), mqtt.host()));
+      MqttClient publisher = publisher(vertx, mqtt);
       int total = 1500;
       int[] next = {0};
-      long timer =
-          vertx.setPeriodic(
-              5,
-              id -> {
-                for (int i = 0; i < 2 && next[0] < total; i++) {
-                  publisher.publish(
-                      "ordering/t",
-                      Buffer.buffer(Integer.toString(next[0]++)),
-                      MqttQoS.AT_LEAST_ONCE,
-                      false,
-                      false);
-                }
-              });
+      long timer = publishNumbers(vertx, publisher, total, next);
       Thread.sleep(2000); // queued for the offline session, then more arrive after it returns
       MqttClient second = subscriber(vertx, user, password, received, random);
       SimulatedPlant.await(second.connect(mqtt.port(), mqtt.host()));
@@ -230,6 +174,41 @@ class BrokerOrderingIT {
     } finally {
       SimulatedPlant.await(vertx.close());
     }
+  }
+
+  /**
+   * Publishes 0, 1, 2, ... up to {@code total} on the test topic, two every 5 ms; {@code next[0]}
+   * is the next number. Returns the timer.
+   */
+  private static long publishNumbers(Vertx vertx, MqttClient publisher, int total, int[] next) {
+    return vertx.setPeriodic(
+        5,
+        id -> {
+          for (int i = 0; i < 2 && next[0] < total; i++) {
+            publisher.publish(
+                "ordering/t",
+                Buffer.buffer(Integer.toString(next[0]++)),
+                MqttQoS.AT_LEAST_ONCE,
+                false,
+                false);
+          }
+          if (next[0] >= total) {
+            vertx.cancelTimer(id);
+          }
+        });
+  }
+
+  private static MqttClient publisher(Vertx vertx, MosquittoServer mqtt) throws Exception {
+    MqttClient publisher =
+        MqttClient.create(
+            vertx,
+            new MqttClientOptions()
+                .setClientId("ordering-publisher")
+                .setMaxInflightQueue(10_000)
+                .setUsername(mqtt.clientCredentials().username())
+                .setPassword(mqtt.clientCredentials().password()));
+    SimulatedPlant.await(publisher.connect(mqtt.port(), mqtt.host()));
+    return publisher;
   }
 
   private static MqttClient subscriber(

@@ -252,12 +252,6 @@ class MqttAccessListIT {
 
   private static void publish(MqttClient client, String topic, SetpointCommand command)
       throws Exception {
-    SimulatedPlant.await(
-        client.publish(
-            topic,
-            Buffer.buffer(Codecs.SETPOINT_COMMAND.encode(command)),
-            MqttQoS.AT_LEAST_ONCE,
-            false,
-            false));
+    SetpointMessages.publish(client, topic, command);
   }
 }

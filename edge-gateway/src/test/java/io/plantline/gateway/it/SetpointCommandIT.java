@@ -14,7 +14,6 @@ import io.plantline.gateway.app.config.GatewayConfig;
 import io.plantline.testkit.mqtt.MosquittoOptions;
 import io.plantline.testkit.mqtt.MosquittoServer;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.nio.file.Path;
@@ -143,12 +142,6 @@ class SetpointCommandIT {
 
   private static void publish(MqttClient client, String topic, SetpointCommand command)
       throws Exception {
-    SimulatedPlant.await(
-        client.publish(
-            topic,
-            Buffer.buffer(Codecs.SETPOINT_COMMAND.encode(command)),
-            MqttQoS.AT_LEAST_ONCE,
-            false,
-            false));
+    SetpointMessages.publish(client, topic, command);
   }
 }
