@@ -207,6 +207,11 @@ public final class ConsoleHarness implements AutoCloseable {
     return send(b.build());
   }
 
+  /** Sends a request built by the test (any method and headers) to this console. */
+  public Resp request(HttpRequest.Builder request) throws Exception {
+    return send(request.timeout(Duration.ofSeconds(25)).build());
+  }
+
   private static Resp send(HttpRequest request) throws Exception {
     try {
       HttpResponse<String> r = LoopbackHttp.sendForString(request);

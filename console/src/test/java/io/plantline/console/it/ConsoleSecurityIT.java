@@ -13,6 +13,8 @@ import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -459,6 +461,42 @@ class ConsoleSecurityIT {
     assertThat(e.getString("outcome")).isEqualTo(outcome);
     assertThat(e.getString("source")).isEqualTo("127.0.0.1");
     assertThat(Instant.parse(e.getString("at"))).isBefore(Instant.now().plusSeconds(1));
+  }
+
+  @Test
+  void shouldGrantNoOtherOriginAndHonourNoCookie() throws Exception {
+    String evil = "https://evil.example";
+    String acknowledge = console.base() + "/api/v1/alarms/" + alarmOne + "/acknowledge";
+    // A preflight from another origin gets no CORS grant, so a browser never sends the request.
+    ConsoleHarness.Resp preflight =
+        console.request(
+            HttpRequest.newBuilder(URI.create(acknowledge))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", evil)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+    assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+    assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
+    // A read with a valid token from another origin is answered, but not shared with that page.
+    ConsoleHarness.Resp read =
+        console.request(
+            HttpRequest.newBuilder(URI.create(console.base() + "/api/v1/session"))
+                .header("Origin", evil)
+                .header("Authorization", "Bearer " + tokens.get("operator")));
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.header("Access-Control-Allow-Origin")).isNull();
+    // A cross-site form post can carry cookies, never the bearer header: refused before any
+    // handler runs.
+    ConsoleHarness.Resp forged =
+        console.request(
+            HttpRequest.newBuilder(URI.create(acknowledge))
+                .header("Origin", evil)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "token=" + tokens.get("operator"))
+                .POST(HttpRequest.BodyPublishers.ofString("note=forged")));
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.header("WWW-Authenticate")).startsWith("Bearer");
   }
 
   @Test

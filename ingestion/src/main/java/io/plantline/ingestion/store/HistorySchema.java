@@ -2,6 +2,8 @@ package io.plantline.ingestion.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Metadata;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import java.time.Duration;
 import java.util.List;
 
@@ -70,8 +72,9 @@ public final class HistorySchema {
 
   /**
    * Creates whatever is missing without touching existing tables (no TTL change): for readers that
-   * may start before the writers. What exists (per the driver's metadata) is not created again, so
-   * a reader's role needs {@code CREATE} on the keyspace only while tables are missing.
+   * may start before the writers. What exists (per the driver's metadata) is not created again; a
+   * reader whose role may not create (SELECT only, as it should be: a role that creates a table
+   * owns it, writes included) waits for the writers to create the tables.
    */
   public static void createIfMissing(CqlSession session, CassandraSettings settings) {
     var keyspace = session.getMetadata().getKeyspace(settings.keyspace());
@@ -83,10 +86,53 @@ public final class HistorySchema {
                   || (cql.startsWith("CREATE TABLE")
                       && keyspace.get().getTable(tableOf(cql)).isPresent()));
       if (cql.startsWith("CREATE") && !existing) {
-        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
+        try {
+          session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
+        } catch (UnauthorizedException e) {
+          awaitTables(session, settings, READER_PATIENCE);
+          return;
+        }
       }
     }
     session.checkSchemaAgreement();
+  }
+
+  /** How long a read-only reader waits for the writers to create the tables. */
+  static final Duration READER_PATIENCE = Duration.ofMinutes(3);
+
+  /**
+   * For a reader whose role may only read (the least it needs): waits until the writers have
+   * created the keyspace and every table, re-reading the schema every second.
+   *
+   * @throws IllegalStateException when they are still missing after {@code patience}
+   */
+  static void awaitTables(CqlSession session, CassandraSettings settings, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!tablesExist(session.refreshSchema(), settings.keyspace())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the history tables in "
+                + settings.keyspace()
+                + " do not exist and this role may not create them: start the store writers");
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the history tables", e);
+      }
+    }
+  }
+
+  private static boolean tablesExist(Metadata metadata, String keyspace) {
+    return metadata
+        .getKeyspace(keyspace)
+        .map(
+            ks ->
+                ks.getTable(READINGS).isPresent()
+                    && ks.getTable(LATEST).isPresent()
+                    && ks.getTable(DEVICES).isPresent())
+        .orElse(false);
   }
 
   /**
