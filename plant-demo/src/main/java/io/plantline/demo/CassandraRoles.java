@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The demo's Cassandra roles: one login role per service, with permissions on its own keyspace
  * only. The keyspaces and roles are created (as the node's administrative role) before the services
- * start; each role's password is generated into the demo's secrets. The query API may read the
- * history and create its tables if they are still missing, but not write rows.
+ * start; each role's password is generated into the demo's secrets. The query API may only read the
+ * history: it waits for the writers to create the tables, because in Cassandra the role that
+ * creates a table is granted everything on it.
  */
 final class CassandraRoles {
   /**
@@ -31,8 +32,7 @@ final class CassandraRoles {
       List.of(
           new Grant(
               "writers", "plantline_writers", "plantline_history", List.of("ALL PERMISSIONS")),
-          new Grant(
-              "query-api", "plantline_query", "plantline_history", List.of("SELECT", "CREATE")),
+          new Grant("query-api", "plantline_query", "plantline_history", List.of("SELECT")),
           new Grant(
               "scheduling",
               "plantline_scheduling",
