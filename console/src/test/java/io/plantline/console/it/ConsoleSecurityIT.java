@@ -438,6 +438,9 @@ class ConsoleSecurityIT {
                 expectEntry(
                     e, "anonymous", "", "POST /api/v1/work-orders/wo-1/comments", 401, "refused"))
         .noneMatch(e -> e.getString("action").startsWith("GET "));
+    assertThat(entries.stream().filter(e -> stranger.equals(e.getString("actor"))))
+        .as("one entry per login attempt")
+        .hasSize(1);
     // Newest first, chained: each entry names the hash of the one before it.
     for (int i = 0; i + 1 < entries.size(); i++) {
       assertThat(entries.get(i).getLong("seq")).isEqualTo(entries.get(i + 1).getLong("seq") + 1);

@@ -112,7 +112,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
         router, ports.metrics(), () -> Future.succeededFuture(ports.ready().getAsBoolean()));
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
     AuditRoutes audit = new AuditRoutes(vertx, ports.audit(), clock, ports.metrics());
-    router.post("/api/v1/login").handler(audit.recorder());
+    // Logins are POSTs under /api/ too: one recorder per request, before login and authentication.
     for (HttpMethod method :
         List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
       router.route("/api/*").method(method).handler(audit.recorder());
