@@ -158,7 +158,8 @@ public final class TelemetryAnomalyJobMain {
         new TelemetryAnomalyJob(
             settings,
             rules,
-            KafkaIo.source(bootstrap, client, Topics.TELEMETRY_RAW, settings.consumerGroup()),
+            KafkaIo.telemetrySource(
+                bootstrap, client, Topics.TELEMETRY_RAW, settings.consumerGroup()),
             KafkaIo.source(
                 bootstrap, client, Topics.ALARM_COMMANDS, settings.consumerGroup() + "-commands"),
             new TelemetryAnomalyJob.Sinks(

@@ -17,11 +17,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The telemetry anomaly job: {@code telemetry.raw.v1} → decode and flatten (bad payloads to the
- * dead-letter sink) → event time → rules per device (readings behind the watermark to the
- * dead-letter sink) → alarm lifecycle (with operator commands) → flood suppression per area →
- * {@code alarms.v1}, and {@code workorder.commands.v1} for alarms at or above the configured
- * severity.
+ * The telemetry anomaly job: {@code telemetry.raw.v1}, decoded in the source with a watermark per
+ * partition → flatten (bad payloads to the dead-letter sink) → rules per device (readings behind
+ * the watermark to the dead-letter sink) → alarm lifecycle (with operator commands) → flood
+ * suppression per area → {@code alarms.v1}, and {@code workorder.commands.v1} for alarms at or
+ * above the configured severity.
  *
  * <p>Sources and sinks are passed in, so tests and benchmarks swap Kafka for in-memory ones; every
  * operator has a name and a stable uid, so savepoints survive changes to the pipeline's shape.
@@ -32,7 +32,7 @@ public final class TelemetryAnomalyJob {
 
   private final JobSettings settings;
   private final RuleSet rules;
-  private final Source<RawRecord, ?, ?> telemetry;
+  private final Source<DecodedTelemetry, ?, ?> telemetry;
   private final Source<RawRecord, ?, ?> alarmCommands;
   private final Sinks sinks;
 
@@ -54,7 +54,7 @@ public final class TelemetryAnomalyJob {
   public TelemetryAnomalyJob(
       JobSettings settings,
       RuleSet rules,
-      Source<RawRecord, ?, ?> telemetry,
+      Source<DecodedTelemetry, ?, ?> telemetry,
       Source<RawRecord, ?, ?> alarmCommands,
       Sinks sinks) {
     this.settings = settings;
@@ -75,21 +75,21 @@ public final class TelemetryAnomalyJob {
     Duration outOfOrderness = Duration.ofMillis(settings.outOfOrdernessMs());
     Duration idleness = Duration.ofMillis(settings.idlenessMs());
 
-    SingleOutputStreamOperator<Reading> decoded =
-        env.fromSource(telemetry, WatermarkStrategy.noWatermarks(), "telemetry-source")
+    // The watermark is kept per Kafka partition, in the source, and the source's watermark is the
+    // smallest of its partitions' (idle ones aside): on a catch-up after a restart, a partition
+    // read ahead cannot make another partition's readings late nor fire its devices' deadlines.
+    SingleOutputStreamOperator<Reading> readings =
+        env.fromSource(
+                telemetry,
+                WatermarkStrategy.<DecodedTelemetry>forBoundedOutOfOrderness(outOfOrderness)
+                    .withTimestampAssigner((d, recordTime) -> d.eventTime())
+                    .withIdleness(idleness),
+                "telemetry-source")
             .uid("telemetry-source")
-            .process(new DecodeTelemetry(settings.consumerGroup()))
+            .process(new FlattenTelemetry())
             .returns(TypeInformation.of(Reading.class))
-            .name("decode-telemetry")
-            .uid("decode-telemetry");
-    DataStream<Reading> readings =
-        decoded
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Reading>forBoundedOutOfOrderness(outOfOrderness)
-                    .withTimestampAssigner((r, previous) -> r.timestamp())
-                    .withIdleness(idleness))
-            .name("reading-event-time")
-            .uid("reading-event-time");
+            .name("flatten-telemetry")
+            .uid("flatten-telemetry");
 
     SingleOutputStreamOperator<RuleSignal> signals =
         readings
@@ -107,8 +107,8 @@ public final class TelemetryAnomalyJob {
             .returns(TypeInformation.of(EncodedEvent.class))
             .name("encode-late-readings")
             .uid("encode-late-readings");
-    decoded
-        .getSideOutput(DecodeTelemetry.DEAD_LETTERS)
+    readings
+        .getSideOutput(FlattenTelemetry.DEAD_LETTERS)
         .union(lateReadings)
         .sinkTo(sinks.deadLetters())
         .name("telemetry-dead-letters-sink")

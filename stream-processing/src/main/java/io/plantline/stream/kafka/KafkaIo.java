@@ -1,7 +1,9 @@
 package io.plantline.stream.kafka;
 
+import io.plantline.stream.job.DecodedTelemetry;
 import io.plantline.stream.job.EncodedEvent;
 import io.plantline.stream.job.RawRecord;
+import io.plantline.stream.job.TelemetryDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +12,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -34,18 +37,37 @@ public final class KafkaIo {
 
   private KafkaIo() {}
 
+  /**
+   * A source of decoded telemetry from {@code topic}: each record is decoded as it is read (bad
+   * payloads become dead letters naming {@code groupId}), so the job's watermark strategy sees
+   * event time per partition.
+   */
+  public static KafkaSource<DecodedTelemetry> telemetrySource(
+      String bootstrapServers, Properties client, String topic, String groupId) {
+    return builder(bootstrapServers, client, topic, groupId, new TelemetryDeserializer(groupId))
+        .build();
+  }
+
   /** A source of raw records from {@code topic}. */
   public static KafkaSource<RawRecord> source(
       String bootstrapServers, Properties client, String topic, String groupId) {
-    return KafkaSource.<RawRecord>builder()
+    return builder(bootstrapServers, client, topic, groupId, new RawRecordDeserializer()).build();
+  }
+
+  private static <T> KafkaSourceBuilder<T> builder(
+      String bootstrapServers,
+      Properties client,
+      String topic,
+      String groupId,
+      KafkaRecordDeserializationSchema<T> deserializer) {
+    return KafkaSource.<T>builder()
         .setBootstrapServers(bootstrapServers)
         .setProperties(client)
         .setProperty("isolation.level", "read_committed")
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new RawRecordDeserializer())
-        .build();
+        .setDeserializer(deserializer);
   }
 
   /** A sink to {@code topic}; {@code transactionalIdPrefix} must be unique per sink and job. */
@@ -71,14 +93,39 @@ public final class KafkaIo {
   static final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
+      out.collect(raw(record));
+    }
+
+    static RawRecord raw(ConsumerRecord<byte[], byte[]> record) {
       String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-      out.collect(
-          new RawRecord(key, record.value(), record.topic(), record.partition(), record.offset()));
+      return new RawRecord(
+          key, record.value(), record.topic(), record.partition(), record.offset());
     }
 
     @Override
     public TypeInformation<RawRecord> getProducedType() {
       return TypeInformation.of(RawRecord.class);
+    }
+  }
+
+  /** Decodes each record into its readings or a dead letter. */
+  static final class TelemetryDeserializer
+      implements KafkaRecordDeserializationSchema<DecodedTelemetry> {
+    private final String consumerGroup;
+
+    TelemetryDeserializer(String consumerGroup) {
+      this.consumerGroup = consumerGroup;
+    }
+
+    @Override
+    public void deserialize(
+        ConsumerRecord<byte[], byte[]> record, Collector<DecodedTelemetry> out) {
+      out.collect(TelemetryDecoder.decode(RawRecordDeserializer.raw(record), consumerGroup));
+    }
+
+    @Override
+    public TypeInformation<DecodedTelemetry> getProducedType() {
+      return TypeInformation.of(DecodedTelemetry.class);
     }
   }
 

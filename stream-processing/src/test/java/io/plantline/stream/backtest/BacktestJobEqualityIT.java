@@ -9,10 +9,12 @@ import io.plantline.contracts.telemetry.BatchReading;
 import io.plantline.contracts.telemetry.Quality;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.stream.domain.RuleSet;
+import io.plantline.stream.job.DecodedTelemetry;
 import io.plantline.stream.job.EncodedEvent;
 import io.plantline.stream.job.JobSettings;
 import io.plantline.stream.job.RawRecord;
 import io.plantline.stream.job.TelemetryAnomalyJob;
+import io.plantline.stream.job.TelemetryDecoder;
 import io.plantline.testkit.flink.FlinkMiniClusters;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +131,7 @@ class BacktestJobEqualityIT {
                     times.stream().mapToLong(Long::longValue).toArray(),
                     values.stream().mapToDouble(Double::doubleValue).toArray()),
                 devices.size(),
-                TypeInformation.of(RawRecord.class)),
+                TypeInformation.of(DecodedTelemetry.class)),
             null,
             new TelemetryAnomalyJob.Sinks(
                 new AlarmSink(), new DiscardingSink(), new DiscardingSink()))
@@ -138,9 +140,9 @@ class BacktestJobEqualityIT {
 
   /** Reading {@code i} as a one-reading batch of its device. */
   private record Batches(String[] devices, long[] times, double[] values)
-      implements GeneratorFunction<Long, RawRecord> {
+      implements GeneratorFunction<Long, DecodedTelemetry> {
     @Override
-    public RawRecord map(Long index) {
+    public DecodedTelemetry map(Long index) {
       int i = index.intValue();
       Instant at = Instant.ofEpochMilli(times[i]);
       TelemetryBatch batch =
@@ -154,7 +156,9 @@ class BacktestJobEqualityIT {
               i,
               at,
               List.of(new BatchReading("value", values[i], "°C", Quality.GOOD, at)));
-      return new RawRecord(devices[i], Codecs.TELEMETRY_BATCH.encode(batch), "memory", -1, i);
+      return TelemetryDecoder.decode(
+          new RawRecord(devices[i], Codecs.TELEMETRY_BATCH.encode(batch), "memory", -1, i),
+          "backtest-equality");
     }
   }
 

@@ -6,10 +6,12 @@ import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.telemetry.BatchReading;
 import io.plantline.contracts.telemetry.Quality;
 import io.plantline.contracts.telemetry.TelemetryBatch;
+import io.plantline.stream.job.DecodedTelemetry;
 import io.plantline.stream.job.EncodedEvent;
 import io.plantline.stream.job.JobSettings;
 import io.plantline.stream.job.RawRecord;
 import io.plantline.stream.job.TelemetryAnomalyJob;
+import io.plantline.stream.job.TelemetryDecoder;
 import io.plantline.stream.rules.RuleFiles;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +71,9 @@ public final class StreamJobBench {
     JobExecutionResult result =
         run(
             new DataGeneratorSource<>(
-                new Generator(devices, false), batches, TypeInformation.of(RawRecord.class)));
+                new Generator(devices, false),
+                batches,
+                TypeInformation.of(DecodedTelemetry.class)));
     double seconds = result.getNetRuntime() / 1000.0;
     long readings = batches * 5;
     System.out.printf(
@@ -98,7 +102,7 @@ public final class StreamJobBench {
             new Generator(latencyDevices, true),
             latencyBatches,
             RateLimiterStrategy.perSecond(rate),
-            TypeInformation.of(RawRecord.class)));
+            TypeInformation.of(DecodedTelemetry.class)));
     Histogram h = LATENCY.getIntervalHistogram();
     System.out.printf(
         Locale.ROOT,
@@ -116,7 +120,8 @@ public final class StreamJobBench {
         h.getMaxValue());
   }
 
-  private static JobExecutionResult run(DataGeneratorSource<RawRecord> telemetry) throws Exception {
+  private static JobExecutionResult run(DataGeneratorSource<DecodedTelemetry> telemetry)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
@@ -141,7 +146,7 @@ public final class StreamJobBench {
   }
 
   /** Batch {@code i}: device {@code i % devices}, noisy normal values, one overheat per device. */
-  static final class Generator implements GeneratorFunction<Long, RawRecord> {
+  static final class Generator implements GeneratorFunction<Long, DecodedTelemetry> {
     private final int devices;
     private final boolean overheat;
     private final long runStart = System.currentTimeMillis();
@@ -152,7 +157,7 @@ public final class StreamJobBench {
     }
 
     @Override
-    public RawRecord map(Long index) {
+    public DecodedTelemetry map(Long index) {
       int device = (int) (index % devices);
       long seq = index / devices;
       String id = String.format("spindle-%04d", device);
@@ -195,7 +200,9 @@ public final class StreamJobBench {
               seq,
               at,
               readings);
-      return new RawRecord(id, Codecs.TELEMETRY_BATCH.encode(batch), "bench", -1, index);
+      // Encoded and decoded again: the job's source decodes every Kafka record.
+      return TelemetryDecoder.decode(
+          new RawRecord(id, Codecs.TELEMETRY_BATCH.encode(batch), "bench", -1, index), "bench");
     }
   }
 

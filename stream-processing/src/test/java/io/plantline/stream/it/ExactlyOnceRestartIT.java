@@ -147,7 +147,7 @@ class ExactlyOnceRestartIT {
         new TelemetryAnomalyJob(
             settings,
             RuleFiles.builtIn(),
-            KafkaIo.source(
+            KafkaIo.telemetrySource(
                 bootstrap, client, prefix + ".telemetry.raw.v1", settings.consumerGroup()),
             KafkaIo.source(
                 bootstrap, client, prefix + ".alarms.commands.v1", settings.consumerGroup() + "-c"),

@@ -33,6 +33,20 @@ public final class KafkaTopics {
   /** Sends records (key, value) and waits for every acknowledgement. */
   public static void produce(
       KafkaServer kafka, String topic, List<Map.Entry<String, byte[]>> records) throws Exception {
+    produce(kafka, topic, null, Duration.ZERO, records);
+  }
+
+  /**
+   * Sends records (key, value) to {@code partition} (null: by key), waiting {@code pause} after
+   * each acknowledgement (zero: sends them all, then waits for every acknowledgement).
+   */
+  public static void produce(
+      KafkaServer kafka,
+      String topic,
+      Integer partition,
+      Duration pause,
+      List<Map.Entry<String, byte[]>> records)
+      throws Exception {
     Map<String, Object> props = new HashMap<>(kafka.clientProperties());
     props.put("acks", "all");
     props.put("linger.ms", 5);
@@ -40,7 +54,11 @@ public final class KafkaTopics {
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       for (Map.Entry<String, byte[]> r : records) {
-        sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+        sent.add(producer.send(new ProducerRecord<>(topic, partition, r.getKey(), r.getValue())));
+        if (!pause.isZero()) {
+          sent.remove(0).get();
+          Thread.sleep(pause.toMillis());
+        }
       }
       for (java.util.concurrent.Future<?> f : sent) {
         f.get();

@@ -82,7 +82,7 @@ class TelemetryAnomalyJobIT {
         new TelemetryAnomalyJob(
             settings,
             RuleFiles.builtIn(),
-            KafkaIo.source(bootstrap, client, telemetry, settings.consumerGroup()),
+            KafkaIo.telemetrySource(bootstrap, client, telemetry, settings.consumerGroup()),
             KafkaIo.source(bootstrap, client, commands, settings.consumerGroup() + "-commands"),
             new TelemetryAnomalyJob.Sinks(
                 KafkaIo.sink(
@@ -212,13 +212,13 @@ class TelemetryAnomalyJobIT {
     }
   }
 
-  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+  static String header(ConsumerRecord<String, byte[]> r, String name) {
     return r.headers().lastHeader(name) == null
         ? null
         : new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
-  private static boolean isLate(ConsumerRecord<String, byte[]> r) {
+  static boolean isLate(ConsumerRecord<String, byte[]> r) {
     return DeadLetterHeaders.REASON_LATE.equals(header(r, DeadLetterHeaders.REASON));
   }
 
@@ -235,11 +235,11 @@ class TelemetryAnomalyJobIT {
         .toList();
   }
 
-  private static List<AlarmEvent> events(List<ConsumerRecord<String, byte[]>> records) {
+  static List<AlarmEvent> events(List<ConsumerRecord<String, byte[]>> records) {
     return records.stream().map(r -> Codecs.ALARM_EVENT.decode(r.value())).toList();
   }
 
-  private static List<String> raisedRules(List<ConsumerRecord<String, byte[]>> records) {
+  static List<String> raisedRules(List<ConsumerRecord<String, byte[]>> records) {
     return events(records).stream()
         .filter(e -> e.state() == AlarmState.RAISED)
         .map(e -> e.deviceId() + "/" + e.ruleId())

@@ -35,6 +35,7 @@ class SerializationTest {
         AlarmRecord.class,
         OperatorCommand.class,
         RawRecord.class,
+        DecodedTelemetry.class,
         EncodedEvent.class,
         LateReading.class,
         RuleState.class,
@@ -104,6 +105,10 @@ class SerializationTest {
             "d", "s", "a", "r", true, 5L, AlarmSeverity.LOW, 1, 2, "m", Map.of("k", 2.0)),
         new EncodedEvent("k", new byte[] {1, 2}, Map.of("h", "v")),
         new LateReading(new Reading("d", "s", "a", "m", 1.5, Quality.UNCERTAIN, 7L), 9L),
+        new DecodedTelemetry(
+            List.of(new Reading("d", "s", "a", "m", 1.5, Quality.GOOD, 7L)), null, 7L),
+        new DecodedTelemetry(
+            List.of(), new EncodedEvent("k", new byte[] {3}, Map.of("r", "bad")), Long.MIN_VALUE),
         h,
         s,
         st);
