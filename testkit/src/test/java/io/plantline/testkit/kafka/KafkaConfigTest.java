@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class KafkaConfigTest {
+  private static final Credentials INTERNAL = new Credentials("broker", "internal-password");
 
   @Test
   void shouldExposeOnlyASaslListenerToClientsAndBindEverythingToLoopback() throws IOException {
@@ -19,7 +20,9 @@ class KafkaConfigTest {
 
     Properties props = new Properties();
     props.load(
-        new StringReader(KafkaConfig.serverProperties(Path.of("/tmp/k"), 19092, 19093, options)));
+        new StringReader(
+            KafkaConfig.serverProperties(
+                Path.of("/tmp/k"), 19092, 19093, options, INTERNAL, null)));
 
     assertThat(props.getProperty("listeners"))
         .isEqualTo("SASL_PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
@@ -39,9 +42,45 @@ class KafkaConfigTest {
     props.load(
         new StringReader(
             KafkaConfig.serverProperties(
-                Path.of("/tmp/k"), 1, 2, KafkaOptions.defaults().withClient(client))));
+                Path.of("/tmp/k"),
+                1,
+                2,
+                KafkaOptions.defaults().withClient(client),
+                INTERNAL,
+                null)));
 
     String jaas = props.getProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config");
     assertThat(jaas).contains("username=\"broker\"").doesNotContain("password=\"client-password\"");
+  }
+
+  @Test
+  void shouldSecureTheClientListenerWithTlsScramAndAclsWhenAsked() throws IOException {
+    Credentials client = new Credentials("admin", "client-password");
+    Properties props = new Properties();
+    props.load(
+        new StringReader(
+            KafkaConfig.serverProperties(
+                Path.of("/tmp/k"),
+                19092,
+                19093,
+                KafkaOptions.defaults().withClient(client).withSecurity(),
+                INTERNAL,
+                new KafkaConfig.TlsFiles(Path.of("/tmp/k/ks.pem"), Path.of("/tmp/k/ca.pem")))));
+
+    assertThat(props.getProperty("listeners"))
+        .isEqualTo("SASL_SSL://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
+    assertThat(props.getProperty("listener.security.protocol.map"))
+        .isEqualTo("CONTROLLER:SASL_PLAINTEXT,SASL_SSL:SASL_SSL");
+    assertThat(props.getProperty("authorizer.class.name")).endsWith("StandardAuthorizer");
+    assertThat(props.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
+    assertThat(props.getProperty("super.users")).isEqualTo("User:broker;User:admin");
+    assertThat(props.getProperty("auto.create.topics.enable")).isEqualTo("false");
+    assertThat(props.getProperty("ssl.keystore.location")).isEqualTo("/tmp/k/ks.pem");
+    // Clients log in with SCRAM only: the PLAIN module knows the broker's own user alone.
+    assertThat(props.getProperty("listener.name.sasl_ssl.plain.sasl.jaas.config"))
+        .contains("user_broker=")
+        .doesNotContain("client-password");
+    assertThat(props.getProperty("listener.name.controller.plain.sasl.jaas.config"))
+        .doesNotContain("client-password");
   }
 }
