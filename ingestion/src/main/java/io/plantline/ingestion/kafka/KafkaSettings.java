@@ -1,5 +1,6 @@
 package io.plantline.ingestion.kafka;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,31 +10,53 @@ import java.util.Optional;
 
 /**
  * How the ingestion processes reach Kafka: bootstrap servers, security protocol and, for {@code
- * SASL_PLAINTEXT}, SASL/PLAIN credentials. Builds the client properties for producers, consumers
- * and admin clients. {@link #toString()} never shows the password.
+ * SASL_PLAINTEXT} and {@code SASL_SSL}, the SASL mechanism and credentials (and for TLS the CA to
+ * trust, PEM; without one the JVM's trust store). Builds the client properties for producers,
+ * consumers and admin clients. {@link #toString()} never shows the password.
  *
  * <p>Use {@link #plaintext} or {@link #saslPlain}; both validate their input and throw {@link
  * IllegalArgumentException} with a message naming the bad value.
  *
  * @param bootstrapServers comma-separated {@code host:port} list
  * @param securityProtocol {@code PLAINTEXT} or {@code SASL_PLAINTEXT}
- * @param username the SASL/PLAIN user; present exactly for {@code SASL_PLAINTEXT}
- * @param password the SASL/PLAIN password; present exactly when the username is
+ * @param username the SASL user; present exactly for the SASL protocols
+ * @param password the SASL password; present exactly when the username is
+ * @param saslMechanism {@code PLAIN}, {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512}
+ * @param trustedCa the CA certificate (PEM) of a {@code SASL_SSL} broker; empty: the JVM's
  */
 public record KafkaSettings(
     String bootstrapServers,
     String securityProtocol,
     Optional<String> username,
-    Optional<String> password) {
+    Optional<String> password,
+    String saslMechanism,
+    Optional<Path> trustedCa) {
 
   /** Protocol without authentication or encryption (development only). */
   public static final String PLAINTEXT = "PLAINTEXT";
 
-  /** SASL/PLAIN authentication without TLS, as the embedded broker of the testkit speaks it. */
+  /** SASL authentication without TLS, as the embedded broker of the testkit speaks it. */
   public static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";
 
+  /** SASL authentication over TLS, as the secured demo broker speaks it. */
+  public static final String SASL_SSL = "SASL_SSL";
+
   /** The accepted {@link #securityProtocol()} values. */
-  public static final List<String> SECURITY_PROTOCOLS = List.of(PLAINTEXT, SASL_PLAINTEXT);
+  public static final List<String> SECURITY_PROTOCOLS =
+      List.of(PLAINTEXT, SASL_PLAINTEXT, SASL_SSL);
+
+  /** The accepted {@link #saslMechanism()} values. */
+  public static final List<String> SASL_MECHANISMS =
+      List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+
+  /** Settings without TLS: SASL/PLAIN when {@code securityProtocol} is {@code SASL_PLAINTEXT}. */
+  public KafkaSettings(
+      String bootstrapServers,
+      String securityProtocol,
+      Optional<String> username,
+      Optional<String> password) {
+    this(bootstrapServers, securityProtocol, username, password, "PLAIN", Optional.empty());
+  }
 
   /** Validates the servers, the protocol and that credentials come exactly with SASL. */
   public KafkaSettings {
@@ -44,10 +67,18 @@ public record KafkaSettings(
       throw new IllegalArgumentException(
           "security protocol must be one of " + SECURITY_PROTOCOLS + ", was " + securityProtocol);
     }
-    boolean sasl = SASL_PLAINTEXT.equals(securityProtocol);
+    boolean sasl = !PLAINTEXT.equals(securityProtocol);
     if (sasl != username.isPresent() || sasl != password.isPresent()) {
       throw new IllegalArgumentException(
-          "a username and a password are needed for SASL_PLAINTEXT and only for it");
+          "a username and a password are needed for SASL_PLAINTEXT and SASL_SSL and only for them");
+    }
+    if (!SASL_MECHANISMS.contains(saslMechanism)) {
+      throw new IllegalArgumentException(
+          "SASL mechanism must be one of " + SASL_MECHANISMS + ", was " + saslMechanism);
+    }
+    Objects.requireNonNull(trustedCa, "trustedCa");
+    if (trustedCa.isPresent() && !SASL_SSL.equals(securityProtocol)) {
+      throw new IllegalArgumentException("a trusted CA is for SASL_SSL only");
     }
     username.ifPresent(u -> requireNotBlank("username", u));
     password.ifPresent(p -> requireNotBlank("password", p));
@@ -67,10 +98,27 @@ public record KafkaSettings(
         Optional.ofNullable(password));
   }
 
+  /** Settings for a broker that authenticates with SASL ({@code mechanism}) over TLS. */
+  public static KafkaSettings saslSsl(
+      String bootstrapServers,
+      String mechanism,
+      String username,
+      String password,
+      Optional<Path> trustedCa) {
+    return new KafkaSettings(
+        bootstrapServers,
+        SASL_SSL,
+        Optional.ofNullable(username),
+        Optional.ofNullable(password),
+        mechanism,
+        trustedCa);
+  }
+
   /**
-   * The common client properties: {@code bootstrap.servers}, {@code security.protocol} and, with a
-   * username, {@code sasl.mechanism=PLAIN} and its {@code sasl.jaas.config} (values quoted, so
-   * quotes and backslashes in passwords are safe). A fresh mutable map, so callers can add to it.
+   * The common client properties: {@code bootstrap.servers}, {@code security.protocol}, with a
+   * username the {@code sasl.mechanism} and its {@code sasl.jaas.config} (values quoted, so quotes
+   * and backslashes in passwords are safe), with a trusted CA the PEM trust store. A fresh mutable
+   * map, so callers can add to it.
    */
   public Map<String, Object> clientProperties() {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -78,8 +126,14 @@ public record KafkaSettings(
     properties.put("security.protocol", securityProtocol);
     username.ifPresent(
         user -> {
-          properties.put("sasl.mechanism", "PLAIN");
-          properties.put("sasl.jaas.config", plainJaasConfig(user, password.orElseThrow()));
+          properties.put("sasl.mechanism", saslMechanism);
+          properties.put(
+              "sasl.jaas.config", jaasConfig(saslMechanism, user, password.orElseThrow()));
+        });
+    trustedCa.ifPresent(
+        ca -> {
+          properties.put("ssl.truststore.type", "PEM");
+          properties.put("ssl.truststore.location", ca.toString());
         });
     return properties;
   }
@@ -122,9 +176,14 @@ public record KafkaSettings(
     return properties;
   }
 
-  /** The JAAS line of the PLAIN login module, with both values quoted. */
-  static String plainJaasConfig(String user, String secret) {
-    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+  /** The JAAS line of the mechanism's login module, with both values quoted. */
+  static String jaasConfig(String mechanism, String user, String secret) {
+    String module =
+        mechanism.equals("PLAIN")
+            ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+            : "org.apache.kafka.common.security.scram.ScramLoginModule";
+    return module
+        + " required username=\""
         + jaasQuoted(user)
         + "\" password=\""
         + jaasQuoted(secret)
@@ -175,10 +234,14 @@ public record KafkaSettings(
         + bootstrapServers
         + ", securityProtocol="
         + securityProtocol
+        + ", saslMechanism="
+        + saslMechanism
         + ", username="
         + username.orElse("none")
         + ", password="
         + (password.isPresent() ? "****" : "none")
+        + ", trustedCa="
+        + trustedCa.map(Path::toString).orElse("none")
         + "]";
   }
 }

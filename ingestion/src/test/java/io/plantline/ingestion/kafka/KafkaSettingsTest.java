@@ -3,9 +3,12 @@ package io.plantline.ingestion.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KafkaSettingsTest {
+  private static final Path CA = Path.of("/etc/plantline/kafka-ca.pem");
 
   @Test
   void shouldBuildSaslPlainPropertiesWithQuotedJaasValues() {
@@ -20,6 +23,50 @@ class KafkaSettingsTest {
             "sasl.jaas.config",
             "org.apache.kafka.common.security.plain.PlainLoginModule required"
                 + " username=\"ingest\" password=\"p\\\"w\\\\d\";");
+  }
+
+  @Test
+  void shouldBuildScramOverTlsPropertiesWithThePemTrustStore() {
+    KafkaSettings settings =
+        KafkaSettings.saslSsl(
+            "127.0.0.1:9093", "SCRAM-SHA-512", "ingestion-bridge", "s3cret", Optional.of(CA));
+
+    assertThat(settings.clientProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry(
+            "sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"ingestion-bridge\" password=\"s3cret\";")
+        .containsEntry("ssl.truststore.type", "PEM")
+        .containsEntry("ssl.truststore.location", CA.toString());
+    assertThat(settings.toString()).doesNotContain("s3cret").contains("SCRAM-SHA-512");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownMechanismAndACaWithoutTls() {
+    assertThatThrownBy(() -> KafkaSettings.saslSsl("h:1", "GSSAPI", "u", "p", Optional.empty()))
+        .hasMessageContaining("SASL mechanism must be one of");
+    assertThatThrownBy(
+            () ->
+                new KafkaSettings(
+                    "h:1",
+                    KafkaSettings.SASL_PLAINTEXT,
+                    Optional.of("u"),
+                    Optional.of("p"),
+                    "PLAIN",
+                    Optional.of(CA)))
+        .hasMessageContaining("SASL_SSL only");
+    assertThatThrownBy(
+            () ->
+                new KafkaSettings(
+                    "h:1",
+                    KafkaSettings.SASL_SSL,
+                    Optional.empty(),
+                    Optional.empty(),
+                    "PLAIN",
+                    Optional.empty()))
+        .hasMessageContaining("needed for SASL_PLAINTEXT and SASL_SSL");
   }
 
   @Test

@@ -1,14 +1,16 @@
 package io.plantline.service.cli;
 
 import io.plantline.service.kafka.KafkaSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
- * The Kafka options; without a user the connection is {@code PLAINTEXT}, with one {@code
- * SASL_PLAINTEXT} with SASL/PLAIN and a password from a file or an environment variable.
+ * The Kafka options; without a user the connection is {@code PLAINTEXT}, with one SASL ({@code
+ * --kafka-sasl-mechanism}) with a password from a file or an environment variable, over TLS ({@code
+ * SASL_SSL}) when {@code --kafka-tls} or a {@code --kafka-ca-file} is given.
  */
 public final class KafkaOptions {
 
@@ -23,8 +25,31 @@ public final class KafkaOptions {
   @Option(
       names = "--kafka-username",
       defaultValue = "${env:PLANTLINE_KAFKA_USERNAME}",
-      description = "SASL/PLAIN user; none means PLAINTEXT (env PLANTLINE_KAFKA_USERNAME)")
+      description = "SASL user; none means PLAINTEXT (env PLANTLINE_KAFKA_USERNAME)")
   String username;
+
+  @Option(
+      names = "--kafka-sasl-mechanism",
+      defaultValue = "${env:PLANTLINE_KAFKA_SASL_MECHANISM:-PLAIN}",
+      description =
+          "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (default ${DEFAULT-VALUE};"
+              + " env PLANTLINE_KAFKA_SASL_MECHANISM)")
+  String mechanism;
+
+  @Option(
+      names = "--kafka-tls",
+      defaultValue = "${env:PLANTLINE_KAFKA_TLS:-false}",
+      description =
+          "TLS to the broker (SASL_SSL), trusting the JVM's CAs unless --kafka-ca-file"
+              + " (env PLANTLINE_KAFKA_TLS)")
+  boolean tls;
+
+  @Option(
+      names = "--kafka-ca-file",
+      defaultValue = "${env:PLANTLINE_KAFKA_CA_FILE}",
+      description =
+          "CA certificate (PEM) of the broker; implies --kafka-tls (env PLANTLINE_KAFKA_CA_FILE)")
+  Path caFile;
 
   @Option(
       names = "--kafka-password-file",
@@ -61,8 +86,21 @@ public final class KafkaOptions {
             "--kafka-password-file", "a --kafka-username needs a password (file or env)");
       }
     }
+    if (!KafkaSettings.SASL_MECHANISMS.contains(mechanism)) {
+      throw new OptionException(
+          "--kafka-sasl-mechanism",
+          "must be one of " + KafkaSettings.SASL_MECHANISMS + ", was " + mechanism);
+    }
+    Optional<Path> ca = Optional.ofNullable(caFile).filter(f -> !f.toString().isBlank());
+    if (ca.isPresent() && !Files.isReadable(ca.get())) {
+      throw new OptionException("--kafka-ca-file", "cannot read " + ca.get());
+    }
+    if ((tls || ca.isPresent()) && user.isEmpty()) {
+      throw new OptionException("--kafka-tls", "TLS to Kafka needs a --kafka-username (SASL_SSL)");
+    }
     Optional<String> secret = password;
     return OptionException.check(
-        "--kafka-bootstrap-servers", () -> new KafkaSettings(bootstrap, user, secret));
+        "--kafka-bootstrap-servers",
+        () -> new KafkaSettings(bootstrap, user, secret, mechanism, tls || ca.isPresent(), ca));
   }
 }
