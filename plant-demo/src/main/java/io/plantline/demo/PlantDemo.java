@@ -216,7 +216,7 @@ public final class PlantDemo implements AutoCloseable {
             ? CompletableFuture.supplyAsync(
                 () -> ConsoleUsers.ensure(wiring, secrets, run, settings.topology().consoleSites()))
             : CompletableFuture.completedFuture(null);
-    ChildProcess simulatorProcess = startSimulator(wiring);
+    ChildProcess simulatorProcess = startSimulator(wiring, secrets);
     out.println(
         "Starting Kafka, Mosquitto, Cassandra, QuestDB and the simulated "
             + settings.topology().plantFile().getFileName()
@@ -224,10 +224,18 @@ public final class PlantDemo implements AutoCloseable {
     // The broker's access list needs the plant's devices and their gateways: Mosquitto starts
     // once the simulator answers, while the other servers are already starting.
     Servers s =
-        startServers(secrets, () -> awaitSimulator(simulatorProcess, out), settings.topology());
+        startServers(
+            secrets,
+            () -> awaitSimulator(simulatorProcess, secrets.simulatorControlToken(), out),
+            settings.topology());
     this.running = s;
     SimulatedPlant plant = s.plant();
     s.kafka().createTopics(3, Topics.ALL.toArray(String[]::new));
+    // One Kafka principal per component, each granted only what it uses (KafkaAccess).
+    for (KafkaAccess.Principal principal : KafkaAccess.PRINCIPALS) {
+      s.kafka().addUser(secrets.kafkaLogin(principal.name()));
+    }
+    s.kafka().allow(KafkaAccess.acls());
     out.printf("  servers ready after %.1f s%n", seconds(begin));
     List<GatewayConfig.Gateway> gateways =
         GatewayConfig.write(
@@ -239,14 +247,20 @@ public final class PlantDemo implements AutoCloseable {
     int qualityPort = LoopbackPorts.next();
     int energyPort = LoopbackPorts.next();
     String kafka = s.kafka().bootstrapServers();
-    List<String> kafkaArgs =
-        List.of(
-            "--kafka-bootstrap-servers",
-            kafka,
-            "--kafka-username",
-            secrets.server("kafka").username(),
-            "--kafka-password-file",
-            secrets.passwordFile("kafka").toString());
+    Path kafkaCa = s.kafka().caCertificate().orElseThrow();
+    Function<String, List<String>> kafkaArgs =
+        component ->
+            List.of(
+                "--kafka-bootstrap-servers",
+                kafka,
+                "--kafka-username",
+                KafkaAccess.of(component).name(),
+                "--kafka-password-file",
+                secrets.kafkaPasswordFile(component).toString(),
+                "--kafka-sasl-mechanism",
+                "SCRAM-SHA-512",
+                "--kafka-ca-file",
+                kafkaCa.toString());
     CassandraRoles.ensure(s.cassandra(), secrets);
     Function<String, List<String>> cassandraArgs =
         component -> {
@@ -292,7 +306,7 @@ public final class PlantDemo implements AutoCloseable {
                     secrets.mqttPasswordFile(BRIDGE_MQTT_USER).toString(),
                     "--http-port",
                     Integer.toString(bridgePort)),
-                kafkaArgs),
+                kafkaArgs.apply("bridge")),
             health(bridgePort)));
     services.add(
         Component.readyAt(
@@ -313,7 +327,7 @@ public final class PlantDemo implements AutoCloseable {
                     secrets.passwordFile("questdb").toString(),
                     "--http-port",
                     Integer.toString(writersPort)),
-                kafkaArgs,
+                kafkaArgs.apply("writers"),
                 cassandraArgs.apply("writers")),
             health(writersPort)));
     services.add(
@@ -341,7 +355,7 @@ public final class PlantDemo implements AutoCloseable {
                 "--bootstrap-servers",
                 kafka,
                 "--kafka-properties",
-                secrets.kafkaClientProperties().toString(),
+                secrets.kafkaClientProperties("anomaly-job", kafkaCa).toString(),
                 "--checkpoint-interval",
                 "5s",
                 "--checkpoint-dir",
@@ -361,15 +375,25 @@ public final class PlantDemo implements AutoCloseable {
                     Integer.toString(schedulingPort),
                     "--jwt-key-file",
                     secrets.serviceJwtKey().toString()),
-                kafkaArgs,
+                kafkaArgs.apply("scheduling"),
                 cassandraArgs.apply("scheduling")),
             health(schedulingPort)));
     if (settings.topology().businessServices()) {
       services.add(
           qualityService(
-              wiring, s, secrets, kafkaArgs, cassandraArgs.apply("quality"), qualityPort));
+              wiring,
+              s,
+              secrets,
+              kafkaArgs.apply("quality"),
+              cassandraArgs.apply("quality"),
+              qualityPort));
       services.add(
-          energyService(wiring, secrets, kafkaArgs, cassandraArgs.apply("energy"), energyPort));
+          energyService(
+              wiring,
+              secrets,
+              kafkaArgs.apply("energy"),
+              cassandraArgs.apply("energy"),
+              energyPort));
     }
     Optional<String> consoleUrl = Optional.empty();
     if (withConsole) {
@@ -403,7 +427,7 @@ public final class PlantDemo implements AutoCloseable {
                       "http://127.0.0.1:" + energyPort,
                       "--gateway-metrics-url",
                       "http://127.0.0.1:" + gateways.get(0).httpPort() + "/metrics"),
-                  kafkaArgs),
+                  kafkaArgs.apply("console")),
               "http://127.0.0.1:" + consolePort + "/");
       services.add(console);
       consoleUrl = Optional.of("http://127.0.0.1:" + consolePort + "/");
@@ -678,7 +702,9 @@ public final class PlantDemo implements AutoCloseable {
       CompletableFuture<KafkaServer> kafka =
           startAsync(
               pool,
-              () -> KafkaServer.start(KafkaOptions.defaults().withClient(secrets.server("kafka"))));
+              () ->
+                  KafkaServer.start(
+                      KafkaOptions.defaults().withClient(secrets.server("kafka")).withSecurity()));
       CompletableFuture<QuestDbServer> questDb =
           startAsync(pool, () -> QuestDbServer.start(secrets.server("questdb")));
       SimulatedPlant plant;
@@ -710,7 +736,7 @@ public final class PlantDemo implements AutoCloseable {
         pool);
   }
 
-  private ChildProcess startSimulator(Wiring wiring) {
+  private ChildProcess startSimulator(Wiring wiring, DemoSecrets secrets) {
     Path plantFile = wiring.repoRoot().resolve(settings.topology().plantFile());
     int controlPort = LoopbackPorts.next();
     List<String> args = new ArrayList<>();
@@ -721,7 +747,9 @@ public final class PlantDemo implements AutoCloseable {
             "--speed",
             Double.toString(settings.speed()),
             "--control-port",
-            Integer.toString(controlPort)));
+            Integer.toString(controlPort),
+            "--control-token-file",
+            secrets.simulatorControlToken().toString()));
     settings
         .scenario()
         .ifPresent(scenario -> args.addAll(List.of("--scenario", scenario.toString())));
@@ -736,11 +764,14 @@ public final class PlantDemo implements AutoCloseable {
     return child;
   }
 
-  private SimulatedPlant awaitSimulator(ChildProcess child, PrintStream out) throws Exception {
+  private SimulatedPlant awaitSimulator(ChildProcess child, Path tokenFile, PrintStream out)
+      throws Exception {
     long begin = System.nanoTime();
     Readiness.await(SIMULATOR, child, READY_TIMEOUT);
     out.printf("  %-12s ready (pid %d, %.1f s more)%n", "simulator", child.pid(), seconds(begin));
-    return SimulatedPlant.parse(Files.readString(child.logFile(), StandardCharsets.UTF_8));
+    return SimulatedPlant.parse(
+        Files.readString(child.logFile(), StandardCharsets.UTF_8),
+        Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
   }
 
   private List<ChildProcess> startAll(Wiring wiring, List<Component> components, PrintStream out)
@@ -962,15 +993,14 @@ public final class PlantDemo implements AutoCloseable {
   /** The simulator's devices as it printed them, and its control API. */
   record SimulatedPlant(List<PlantDevice> devices, String controlUrl, String controlToken) {
 
-    static SimulatedPlant parse(String log) {
+    /** The device table and control URL the simulator printed; its token is in a file. */
+    static SimulatedPlant parse(String log, String token) {
       List<PlantDevice> devices = new ArrayList<>();
       String controlUrl = null;
-      String token = null;
       for (String line : log.split("\n")) {
         String[] f = line.trim().split("\\s+");
         if (line.startsWith("Control API: ")) {
           controlUrl = f[2].replace("/api/v1/plant", "");
-          token = f[f.length - 1].replace(")", "");
         } else if (f.length == 6 && f[4].matches("127\\.0\\.0\\.1:\\d+") && f[5].matches("\\d+")) {
           devices.add(new PlantDevice(f[0], f[1], f[2], f[3], f[4], Integer.parseInt(f[5])));
         }

@@ -9,19 +9,33 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plantline.contracts.topic.Topics;
 import io.plantline.demo.PlantDemo;
 import io.plantline.demo.ServiceTokens;
 import io.plantline.testkit.Credentials;
+import io.plantline.testkit.kafka.KafkaServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,6 +158,65 @@ class SoakIT {
     }
   }
 
+  /**
+   * Each component's Kafka principal reaches only what {@code KafkaAccess} grants it: the console
+   * reads alarms but cannot write work-order commands, the bridge cannot read telemetry back, a
+   * business service cannot write another one's events.
+   */
+  private static void checkKafkaAccess(SoakRun.Finished finished, Path state) throws Exception {
+    KafkaServer kafka = finished.demo().kafka();
+    assertThat(kafka.isSecured()).isTrue();
+    Map<String, Object> console = kafka.clientProperties(kafkaLogin(state, "console"));
+    assertThat(firstRecords(console, Topics.ALARMS)).as("the console reads alarms").isNotEmpty();
+    assertThatThrownBy(() -> send(console, Topics.WORK_ORDER_COMMANDS))
+        .hasCauseInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(
+            () ->
+                firstRecords(
+                    kafka.clientProperties(kafkaLogin(state, "bridge")), Topics.TELEMETRY_RAW))
+        .isInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(
+            () -> send(kafka.clientProperties(kafkaLogin(state, "quality")), Topics.ENERGY_EVENTS))
+        .hasCauseInstanceOf(TopicAuthorizationException.class);
+  }
+
+  private static Credentials kafkaLogin(Path state, String principal) throws IOException {
+    return new Credentials(
+        principal,
+        Files.readString(state.resolve("secrets").resolve("kafka-" + principal + ".password"))
+            .strip());
+  }
+
+  private static void send(Map<String, Object> login, String topic) throws Exception {
+    Map<String, Object> props = new HashMap<>(login);
+    props.put("max.block.ms", 15_000);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, "forged", "{}")).get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static List<ConsumerRecord<String, String>> firstRecords(
+      Map<String, Object> login, String topic) {
+    Map<String, Object> props = new HashMap<>(login);
+    props.put("enable.auto.commit", false);
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int p = 0; p < 3; p++) {
+        partitions.add(new TopicPartition(topic, p));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<ConsumerRecord<String, String>> read = new ArrayList<>();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (read.isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(read::add);
+      }
+      return read;
+    }
+  }
+
   private static Credentials role(Path state, String name) throws IOException {
     return new Credentials(
         name,
@@ -154,6 +227,7 @@ class SoakIT {
   /** The anomaly's work order, its evidence and the device's values as an operator finds them. */
   private static void checkAsAnOperator(SoakRun.Finished finished) throws Exception {
     checkCassandraRoles(finished, Path.of("target", "soak-it").toAbsolutePath());
+    checkKafkaAccess(finished, Path.of("target", "soak-it").toAbsolutePath());
     PlantDemo.Endpoints endpoints = finished.endpoints();
     String spindle = finished.anomalies().get(0);
     String token = ServiceTokens.issue(endpoints.serviceJwtKey(), "soak-it", List.of("viewer"));

@@ -3,9 +3,12 @@ package io.plantline.simulators.app;
 import io.plantline.simulators.adapter.out.mqtt.MqttBrokerSettings;
 import io.plantline.simulators.device.SimulatedDevice;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -65,6 +68,14 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
   @Option(names = "--mqtt-ca", description = "PEM CA certificate for an ssl:// broker")
   String mqttCa;
 
+  @Option(
+      names = "--control-token-file",
+      description =
+          "file holding the control API's bearer token: read if it exists, else a new token is"
+              + " written into it (owner-only). With it the token is never printed; without it a"
+              + " token is generated and printed for the person at the terminal")
+  Path controlTokenFile;
+
   @Option(names = "--duration", description = "stop after this many seconds of real time")
   Long durationSeconds;
 
@@ -98,7 +109,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
   @Override
   public Integer call() throws Exception {
     PlantFile plantFile = PlantFile.load(plant);
-    String token = newToken();
+    String token = controlTokenFile == null ? newToken() : tokenFromFile(controlTokenFile);
     SimulatorOptions options =
         new SimulatorOptions(
             speed,
@@ -133,7 +144,11 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
                   awaitQuietly(stopped);
                 },
                 "plantline-simulator-shutdown"));
-    print(System.out, runtime, token, options);
+    print(
+        System.out,
+        runtime,
+        controlTokenFile == null ? token : "<the token in " + controlTokenFile + ">",
+        options);
     if (durationSeconds != null) {
       Thread.sleep(durationSeconds * 1000);
       return 0;
@@ -200,6 +215,24 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The token in {@code file}; a new one written into it (mode 600) if it does not exist. */
+  static String tokenFromFile(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, ".control-token", ".tmp");
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(temp, newToken());
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+    String token = Files.readString(file).strip();
+    if (token.length() < 16) {
+      throw new IllegalArgumentException(
+          "--control-token-file: the token in " + file + " is shorter than 16 characters");
+    }
+    return token;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -25,6 +25,29 @@ class SimulatorMainTest {
   }
 
   @Test
+  void shouldWriteANewControlTokenOwnerOnlyAndReadTheSameOneNextTime() throws Exception {
+    Path file = dir.resolve("secrets").resolve("simulator-control.key");
+
+    String first = SimulatorMain.tokenFromFile(file);
+
+    assertThat(first).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(SimulatorMain.tokenFromFile(file)).isEqualTo(first);
+  }
+
+  @Test
+  void shouldRefuseATooShortControlToken() throws Exception {
+    Path file = Files.writeString(dir.resolve("short.key"), "abc\n");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorMain.tokenFromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("shorter than 16");
+  }
+
+  @Test
   void shouldFailStartUpWithOneLineWhenTheAddressIsOutOfRange() throws Exception {
     assertThat(run("--served-counter", "65535"))
         .isEqualTo(
