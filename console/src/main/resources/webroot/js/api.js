@@ -1,5 +1,7 @@
 // The console API client: the token lives in sessionStorage (gone with the tab), is sent as a
-// Bearer header, and a 401 sends the user back to the login page.
+// Bearer header, and a 401 sends the user back to the login page. Tokens are short (15 min): the
+// app refreshes its token while the session lasts (12 h from the login), and logout ends the
+// session on the server, so a copied token stops working too.
 
 const KEY = 'plantline.console.session';
 let unauthorized = () => {};
@@ -26,6 +28,26 @@ export function saveSession(s) {
 
 export function clearSession() {
   sessionStorage.removeItem(KEY);
+}
+
+// A new token of the same session; the session as saved, or null when it could not be refreshed.
+export async function refreshSession() {
+  const s = session();
+  if (!s) return null;
+  const fresh = await api('/api/v1/session/refresh', {method: 'POST'});
+  const now = session();
+  if (!now) return null;
+  Object.assign(now, fresh);
+  saveSession(now);
+  return now;
+}
+
+// Ends the session on the server (every token of it), then here.
+export async function logout() {
+  if (session()) {
+    try { await api('/api/v1/session', {method: 'DELETE'}); } catch (e) { /* ended here anyway */ }
+  }
+  clearSession();
 }
 
 export function onUnauthorized(handler) {

@@ -1,5 +1,5 @@
 // The console's entry module: hash routes, the header, the session and live updates.
-import {api, can, session, clearSession, onUnauthorized} from './api.js';
+import {api, can, session, clearSession, onUnauthorized, refreshSession, logout} from './api.js';
 import {debounce, mount, notice} from './dom.js';
 import * as live from './live.js';
 import {renderLogin} from './views/login.js';
@@ -97,13 +97,20 @@ live.onLiveState(state => {
 const countLater = debounce(refreshAlarmCount, 1000);
 live.onLive(type => { if (type === 'alarm') countLater(); });
 
-document.querySelector('[data-testid="logout"]').addEventListener('click', () => {
-  clearSession();
+document.querySelector('[data-testid="logout"]').addEventListener('click', async () => {
   live.stop();
+  await logout();
   loginMessage = 'Logged out.';
   location.hash = '#/login';
   route();
 });
+
+// Keep the session: a new token when the current one has less than 5 minutes left.
+setInterval(async () => {
+  const s = session();
+  if (!s || new Date(s.expiresAt) - new Date() > 5 * 60 * 1000) return;
+  try { await refreshSession(); } catch (e) { /* a 401 already sent the user to the login */ }
+}, 30 * 1000);
 
 window.addEventListener('hashchange', route);
 route();

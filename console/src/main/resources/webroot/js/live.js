@@ -1,6 +1,6 @@
 // Live updates over server-sent events. EventSource cannot send an Authorization header, so each
 // connection first asks for a one-use ticket with the token; on an error it asks for a new one.
-import {api} from './api.js';
+import {api, session} from './api.js';
 
 const listeners = new Set();
 let source = null;
@@ -42,7 +42,17 @@ async function open() {
   for (const type of ['alarm', 'device-status', 'work-order']) {
     source.addEventListener(type, e => dispatch(type, e));
   }
-  source.addEventListener('expired', () => { stop(); stateListener('expired'); });
+  // The ticket's token ran out: reconnect with the refreshed token, or end if there is none.
+  source.addEventListener('expired', () => {
+    if (session()) {
+      source.close();
+      source = null;
+      open();
+    } else {
+      stop();
+      stateListener('expired');
+    }
+  });
   source.onerror = () => {
     if (source) source.close();
     source = null;

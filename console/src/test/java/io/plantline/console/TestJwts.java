@@ -28,7 +28,9 @@ public final class TestJwts {
         .put("iss", "plantline-console")
         .put("aud", "plantline-console")
         .put("iat", Instant.now().getEpochSecond())
-        .put("exp", exp.getEpochSecond());
+        .put("exp", exp.getEpochSecond())
+        .put("sid", "test-session")
+        .put("auth_time", Instant.now().getEpochSecond());
   }
 
   /** An HS256 token of {@code claims} signed with {@code secret}. */

@@ -14,8 +14,16 @@ import java.util.Set;
  * @param roles at least one role
  * @param sites the sites the roles apply to
  * @param expiresAt when the token expires
+ * @param sessionId the login session the token belongs to (refreshes keep it; logout ends it)
+ * @param authenticatedAt when the user gave their password for this session
  */
-public record ConsoleUser(String username, Set<Role> roles, SiteScope sites, Instant expiresAt) {
+public record ConsoleUser(
+    String username,
+    Set<Role> roles,
+    SiteScope sites,
+    Instant expiresAt,
+    String sessionId,
+    Instant authenticatedAt) {
 
   /** Validates and copies. */
   public ConsoleUser {
@@ -26,6 +34,8 @@ public record ConsoleUser(String username, Set<Role> roles, SiteScope sites, Ins
     roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
     Objects.requireNonNull(sites, "sites");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(authenticatedAt, "authenticatedAt");
   }
 
   /** Whether the user's roles grant {@code permission}. */

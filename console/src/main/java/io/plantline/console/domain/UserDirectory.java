@@ -36,6 +36,11 @@ public final class UserDirectory {
     return account.password().matches(password) ? Optional.of(account) : Optional.empty();
   }
 
+  /** The account of {@code username}, if there is one (a session refresh reads it again). */
+  public Optional<UserAccount> find(String username) {
+    return Optional.ofNullable(username == null ? null : users.get(username));
+  }
+
   /** Number of users. */
   public int size() {
     return users.size();

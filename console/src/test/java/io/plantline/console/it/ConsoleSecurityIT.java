@@ -136,7 +136,7 @@ class ConsoleSecurityIT {
     assertThat(body.getJsonArray("sites").getList()).containsExactly("site-1");
     JsonObject claims = TestJwts.payload(body.getString("token"));
     assertThat(claims.getString("sub")).isEqualTo("operator");
-    assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(3600);
+    assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(900);
     assertThat(Instant.parse(body.getString("expiresAt")).getEpochSecond())
         .isEqualTo(claims.getLong("exp"));
     assertThat(wrong.status()).isEqualTo(401);
@@ -144,6 +144,37 @@ class ConsoleSecurityIT {
     assertThat(wrong.json().getString("error")).isEqualTo(unknown.json().getString("error"));
     assertThat(wrong.header("Content-Type")).startsWith("application/json");
     assertThat(malformed.status()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldRefreshASessionAndEndItForEveryTokenAtLogout() throws Exception {
+    String first = console.login("maintenance");
+    ConsoleHarness.Resp refreshed = console.post("/api/v1/session/refresh", first, null);
+    assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
+    String second = refreshed.json().getString("token");
+    assertThat(TestJwts.payload(second).getString("sid"))
+        .isEqualTo(TestJwts.payload(first).getString("sid"));
+    assertThat(Instant.parse(refreshed.json().getString("sessionEndsAt")))
+        .isAfter(Instant.now().plus(Duration.ofHours(11)));
+    assertThat(console.get("/api/v1/session", second).status()).isEqualTo(200);
+    String otherSession = console.login("maintenance");
+
+    ConsoleHarness.Resp logout =
+        console.request(
+            HttpRequest.newBuilder(URI.create(console.base() + "/api/v1/session"))
+                .header("Authorization", "Bearer " + first)
+                .DELETE());
+
+    assertThat(logout.status()).isEqualTo(204);
+    for (String token : List.of(first, second)) {
+      ConsoleHarness.Resp after = console.get("/api/v1/session", token);
+      assertThat(after.status()).isEqualTo(401);
+      assertThat(after.json().getString("error")).contains("session ended");
+      assertThat(console.post("/api/v1/session/refresh", token, null).status()).isEqualTo(401);
+    }
+    assertThat(console.get("/api/v1/session", otherSession).status())
+        .as("another login of the same user is another session")
+        .isEqualTo(200);
   }
 
   @Test

@@ -9,9 +9,9 @@ import java.time.Instant;
 
 /**
  * The handlers every API route passes: {@link #authenticate} (a Bearer console token, or on the
- * event stream a one-use ticket; 401 with the reason otherwise), then {@link #rateLimit} (a token
- * bucket per user; 429 with {@code Retry-After}). {@link #user} and {@link #require} are for the
- * route handlers.
+ * event stream a one-use ticket, of a session not ended by a logout; 401 with the reason
+ * otherwise), then {@link #rateLimit} (a token bucket per user; 429 with {@code Retry-After}).
+ * {@link #user} and {@link #require} are for the route handlers.
  */
 final class Authentication {
   private static final String USER = "plantline.console.user";
@@ -19,13 +19,19 @@ final class Authentication {
 
   private final UserTokens tokens;
   private final EventTickets tickets;
+  private final SessionRevocations revocations;
   private final RateLimiter limiter;
   private final ConsoleMetrics metrics;
 
   Authentication(
-      UserTokens tokens, EventTickets tickets, RateLimiter limiter, ConsoleMetrics metrics) {
+      UserTokens tokens,
+      EventTickets tickets,
+      SessionRevocations revocations,
+      RateLimiter limiter,
+      ConsoleMetrics metrics) {
     this.tokens = tokens;
     this.tickets = tickets;
+    this.revocations = revocations;
     this.limiter = limiter;
     this.metrics = metrics;
   }
@@ -70,6 +76,10 @@ final class Authentication {
   }
 
   private void accept(RoutingContext ctx, ConsoleUser user) {
+    if (revocations.isEnded(user.sessionId())) {
+      reject(ctx, "session ended (logged out)");
+      return;
+    }
     ctx.put(USER, user);
     ctx.next();
   }

@@ -25,6 +25,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -99,7 +100,10 @@ public final class ConsoleHttpVerticle extends VerticleBase {
             settings.loginPerMinute() / 60.0, settings.loginPerMinute(), 100_000, System::nanoTime);
     RateLimiter failuresByUser =
         new RateLimiter(1 / 60.0, settings.loginFailures(), 100_000, System::nanoTime);
-    Authentication auth = new Authentication(tokens, tickets, apiLimiter, metrics);
+    SessionRevocations revocations = new SessionRevocations(100_000, Instant::now);
+    Gauge.builder("plantline.console.sessions.ended", revocations, SessionRevocations::size)
+        .register(ports.metrics());
+    Authentication auth = new Authentication(tokens, tickets, revocations, apiLimiter, metrics);
     events = new EventStreamRoutes(vertx, tickets, 4, 1000);
     Gauge.builder("plantline.console.event.streams", events, EventStreamRoutes::openStreams)
         .register(ports.metrics());
@@ -125,7 +129,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
                 vertx, ports.users(), tokens, loginByAddress, failuresByUser, metrics));
     router.route("/api/*").handler(auth.authenticate()).handler(auth.rateLimit());
     router.route("/api/*").method(HttpMethod.POST).handler(bodies);
-    new SessionRoutes(settings.defaultSites()).mount(router);
+    new SessionRoutes(settings.defaultSites(), tokens, ports.users(), revocations).mount(router);
     audit.mount(router);
     new AlarmRoutes(vertx, ports.alarms(), ports.commands(), clock).mount(router);
     events.mount(router);

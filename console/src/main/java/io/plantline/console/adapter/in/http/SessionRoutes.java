@@ -3,26 +3,82 @@ package io.plantline.console.adapter.in.http;
 import io.plantline.console.domain.AccessPolicy;
 import io.plantline.console.domain.ConsoleUser;
 import io.plantline.console.domain.Role;
+import io.plantline.console.domain.UserAccount;
+import io.plantline.console.domain.UserDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code GET /api/v1/session}: who the token is for, its roles, sites, permissions and expiry, and
- * the sites the overview starts with (the configured default sites within the user's, or the user's
- * own).
+ * The login session. {@code GET /api/v1/session}: who the token is for, its roles, sites,
+ * permissions and expiry, and the sites the overview starts with (the configured default sites
+ * within the user's, or the user's own). {@code POST /api/v1/session/refresh}: a new token of the
+ * same session with the account's current roles and sites (401 once the session is {@link
+ * UserTokens#SESSION_LIMIT} old or the account is gone), answered like a login. {@code DELETE
+ * /api/v1/session}: logout; every token of the session is refused from then on (204).
  */
 final class SessionRoutes {
   private final List<String> defaultSites;
+  private final UserTokens tokens;
+  private final UserDirectory users;
+  private final SessionRevocations revocations;
 
-  SessionRoutes(List<String> defaultSites) {
+  SessionRoutes(
+      List<String> defaultSites,
+      UserTokens tokens,
+      UserDirectory users,
+      SessionRevocations revocations) {
     this.defaultSites = List.copyOf(defaultSites);
+    this.tokens = tokens;
+    this.users = users;
+    this.revocations = revocations;
   }
 
   void mount(Router router) {
     router.get("/api/v1/session").handler(this::session);
+    router.post("/api/v1/session/refresh").handler(this::refresh);
+    router.delete("/api/v1/session").handler(this::logout);
+  }
+
+  private void refresh(RoutingContext ctx) {
+    ConsoleUser user = Authentication.user(ctx);
+    Optional<UserAccount> account = users.find(user.username());
+    if (account.isEmpty()) {
+      ApiErrors.unauthorized(ctx, "the account no longer exists");
+      return;
+    }
+    UserTokens.Issued issued;
+    try {
+      issued = tokens.refresh(account.get(), user);
+    } catch (InvalidTokenException e) {
+      ApiErrors.unauthorized(ctx, e.getMessage());
+      return;
+    }
+    UserAccount a = account.get();
+    ApiErrors.json(
+        ctx,
+        200,
+        new JsonObject()
+            .put("token", issued.token())
+            .put("tokenType", "Bearer")
+            .put("expiresAt", issued.expiresAt().toString())
+            .put("sessionEndsAt", user.authenticatedAt().plus(UserTokens.SESSION_LIMIT).toString())
+            .put("username", a.username())
+            .put("roles", new JsonArray(a.roles().stream().map(Role::wireName).toList()))
+            .put("sites", new JsonArray(List.copyOf(a.sites().sites()))));
+  }
+
+  private void logout(RoutingContext ctx) {
+    ConsoleUser user = Authentication.user(ctx);
+    if (!revocations.end(user.sessionId(), user.authenticatedAt().plus(UserTokens.SESSION_LIMIT))) {
+      ApiErrors.json(
+          ctx, 503, new JsonObject().put("error", "too many sessions ended; try again later"));
+      return;
+    }
+    ctx.response().setStatusCode(204).end();
   }
 
   private void session(RoutingContext ctx) {
@@ -43,6 +99,8 @@ final class SessionRoutes {
                 new JsonArray(
                     AccessPolicy.permissions(user.roles()).stream().map(Enum::name).toList()))
             .put("overviewSites", new JsonArray(overview))
-            .put("expiresAt", user.expiresAt().toString()));
+            .put("expiresAt", user.expiresAt().toString())
+            .put(
+                "sessionEndsAt", user.authenticatedAt().plus(UserTokens.SESSION_LIMIT).toString()));
   }
 }

@@ -18,6 +18,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ import java.util.Set;
 
 /**
  * The console's own user tokens: HS256 with the console key, {@code iss} and {@code aud} {@value
- * #ISSUER}, {@code sub}, {@code roles}, {@code sites}, {@code iat} and {@code exp} ({@link
- * #LIFETIME}).
+ * #ISSUER}, {@code sub}, {@code roles}, {@code sites}, {@code iat}, {@code exp} ({@link
+ * #LIFETIME}), the login session's id {@code sid} and its login time {@code auth_time}.
+ *
+ * <p>Tokens are short; a client keeps its session by {@linkplain #refresh refreshing} its token
+ * before it expires, up to {@link #SESSION_LIMIT} after the login, when the user must give their
+ * password again. Logging out ends the session for every token of it ({@link SessionRevocations}).
  *
  * <p>Each token names its key in the header's {@code kid}; during a rotation the previous keys
  * still verify the tokens they signed (see {@link #UserTokens(Vertx, String, List)}).
@@ -50,7 +55,12 @@ public final class UserTokens {
   public static final String AUDIENCE = "plantline-console";
 
   /** How long a token is valid. */
-  public static final Duration LIFETIME = Duration.ofHours(1);
+  public static final Duration LIFETIME = Duration.ofMinutes(15);
+
+  /** How long a session can be kept by refreshing, from the login. */
+  public static final Duration SESSION_LIMIT = Duration.ofHours(12);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Shortest accepted key. */
   public static final int MIN_KEY_BYTES = 32;
@@ -119,13 +129,42 @@ public final class UserTokens {
             .setJWTOptions(verifyOptions));
   }
 
-  /** A token for {@code account}, valid for {@link #LIFETIME}. */
+  /** A token of a new session for {@code account}, valid for {@link #LIFETIME}. */
   public Issued issue(UserAccount account) {
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    Instant now = Instant.now();
+    return sign(account, Base64.getUrlEncoder().withoutPadding().encodeToString(id), now, LIFETIME);
+  }
+
+  /**
+   * A new token of {@code user}'s session, with the account's current roles and sites: valid for
+   * {@link #LIFETIME}, but not past {@link #SESSION_LIMIT} after the login.
+   *
+   * @throws InvalidTokenException when the session has reached its limit
+   */
+  public Issued refresh(UserAccount account, ConsoleUser user) {
+    Instant end = user.authenticatedAt().plus(SESSION_LIMIT);
+    Duration left = Duration.between(Instant.now(), end);
+    if (left.toSeconds() < 1) {
+      throw new InvalidTokenException(
+          "session is older than " + SESSION_LIMIT.toHours() + " h; log in again");
+    }
+    return sign(
+        account,
+        user.sessionId(),
+        user.authenticatedAt(),
+        left.compareTo(LIFETIME) < 0 ? left : LIFETIME);
+  }
+
+  private Issued sign(UserAccount account, String sessionId, Instant authTime, Duration validity) {
     JsonObject claims =
         new JsonObject()
             .put("sub", account.username())
             .put("roles", new JsonArray(account.roles().stream().map(Role::wireName).toList()))
-            .put("sites", new JsonArray(List.copyOf(account.sites().sites())));
+            .put("sites", new JsonArray(List.copyOf(account.sites().sites())))
+            .put("sid", sessionId)
+            .put("auth_time", authTime.getEpochSecond());
     String token =
         auth.generateToken(
             claims,
@@ -134,7 +173,7 @@ public final class UserTokens {
                 .setIssuer(ISSUER)
                 .setAudience(List.of(AUDIENCE))
                 .setHeader(new JsonObject().put("kid", keyId))
-                .setExpiresInSeconds((int) LIFETIME.toSeconds()));
+                .setExpiresInSeconds((int) validity.toSeconds()));
     long exp = payload(token).getLong("exp");
     return new Issued(token, Instant.ofEpochSecond(exp));
   }
@@ -227,7 +266,20 @@ public final class UserTokens {
     for (String r : strings(claims, "roles")) {
       roles.add(Role.parse(r));
     }
-    return new ConsoleUser(s, roles, SiteScope.of(strings(claims, "sites")), expiresAt);
+    Object sid = claims.getValue("sid");
+    if (!(sid instanceof String session) || session.isBlank() || session.length() > 64) {
+      throw new IllegalArgumentException("token has no session id");
+    }
+    Object authTime = claims.getValue("auth_time");
+    if (!(authTime instanceof Number login)) {
+      throw new IllegalArgumentException("token has no login time");
+    }
+    Instant authenticatedAt = Instant.ofEpochSecond(login.longValue());
+    if (!expiresAt.isBefore(authenticatedAt.plus(SESSION_LIMIT).plusSeconds(1))) {
+      throw new IllegalArgumentException("token outlives its session");
+    }
+    return new ConsoleUser(
+        s, roles, SiteScope.of(strings(claims, "sites")), expiresAt, session, authenticatedAt);
   }
 
   private static List<String> strings(JsonObject claims, String name) {

@@ -65,7 +65,13 @@ class UserTokensTest {
     assertThat(TestJwts.header(issued.token()).getString("alg")).isEqualTo("HS256");
     assertThat(claims.getString("iss")).isEqualTo("plantline-console");
     assertThat(claims.getValue("aud").toString()).contains("plantline-console");
-    assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(3600);
+    assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(900);
+    assertThat(claims.getString("sid")).hasSizeGreaterThanOrEqualTo(22);
+    assertThat(user.sessionId()).isEqualTo(claims.getString("sid"));
+    assertThat(user.authenticatedAt().getEpochSecond()).isEqualTo(claims.getLong("auth_time"));
+    assertThat(verify(TOKENS.issue(alice).token()).sessionId())
+        .as("each login is a new session")
+        .isNotEqualTo(user.sessionId());
     assertThat(issued.expiresAt()).isEqualTo(Instant.ofEpochSecond(claims.getLong("exp")));
     assertThat(user.expiresAt()).isEqualTo(issued.expiresAt());
   }
@@ -181,6 +187,69 @@ class UserTokensTest {
     assertThat(refusal(otherKey)).isEqualTo("token signature invalid");
     assertThat(refusal(parts[0] + "." + elevated + "." + parts[2]))
         .isEqualTo("token signature invalid");
+  }
+
+  @Test
+  void shouldRefreshWithinTheSessionAndNotPastItsLimit() throws Exception {
+    UserAccount dora =
+        new UserAccount(
+            "dora",
+            PasswordHash.create("irrelevant-pass".toCharArray(), new SecureRandom()),
+            Set.of(Role.OPERATOR),
+            SiteScope.of(List.of("site-1")));
+    ConsoleUser first = verify(TOKENS.issue(dora).token());
+
+    ConsoleUser refreshed = verify(TOKENS.refresh(dora, first).token());
+
+    assertThat(refreshed.sessionId()).isEqualTo(first.sessionId());
+    assertThat(refreshed.authenticatedAt()).isEqualTo(first.authenticatedAt());
+    assertThat(refreshed.expiresAt()).isAfterOrEqualTo(first.expiresAt());
+
+    // Ten minutes before the limit: the refreshed token ends with the session, not 15 min later.
+    Instant login = Instant.now().minus(UserTokens.SESSION_LIMIT).plusSeconds(600);
+    ConsoleUser late =
+        new ConsoleUser(
+            "dora",
+            Set.of(Role.OPERATOR),
+            first.sites(),
+            Instant.now().plusSeconds(60),
+            "s",
+            login);
+    assertThat(verify(TOKENS.refresh(dora, late).token()).expiresAt())
+        .isBetween(
+            login.plus(UserTokens.SESSION_LIMIT).minusSeconds(2),
+            login.plus(UserTokens.SESSION_LIMIT));
+
+    ConsoleUser over =
+        new ConsoleUser(
+            "dora",
+            Set.of(Role.OPERATOR),
+            first.sites(),
+            Instant.now().plusSeconds(60),
+            "s",
+            Instant.now().minus(UserTokens.SESSION_LIMIT).minusSeconds(1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TOKENS.refresh(dora, over))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("log in again");
+  }
+
+  @Test
+  void shouldRefuseATokenWithoutASessionOrOutlivingIt() throws Exception {
+    JsonObject claims = TestJwts.claims("bob", List.of("viewer"), List.of("s1"), IN_AN_HOUR);
+    JsonObject noSid = claims.copy();
+    noSid.remove("sid");
+    JsonObject noLogin = claims.copy();
+    noLogin.remove("auth_time");
+    JsonObject outliving =
+        claims
+            .copy()
+            .put(
+                "auth_time",
+                Instant.now().minus(UserTokens.SESSION_LIMIT).plusSeconds(60).getEpochSecond());
+
+    assertThat(refusal(TestJwts.hs256(KEY, noSid))).isEqualTo("token has no session id");
+    assertThat(refusal(TestJwts.hs256(KEY, noLogin))).isEqualTo("token has no login time");
+    assertThat(refusal(TestJwts.hs256(KEY, outliving))).isEqualTo("token outlives its session");
   }
 
   @Test

@@ -30,7 +30,12 @@ class DownstreamTokensTest {
 
   private static ConsoleUser user(Role... roles) {
     return new ConsoleUser(
-        "maria", Set.of(roles), SiteScope.of(List.of("site-1")), Instant.now().plusSeconds(600));
+        "maria",
+        Set.of(roles),
+        SiteScope.of(List.of("site-1")),
+        Instant.now().plusSeconds(600),
+        "session-1",
+        Instant.now());
   }
 
   @Test
