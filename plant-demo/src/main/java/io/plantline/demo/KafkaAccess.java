@@ -1,6 +1,6 @@
 package io.plantline.demo;
 
-import io.plantline.contracts.topic.Topics;
+import io.plantline.contracts.topic.KafkaGrants;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -12,104 +12,37 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * The demo's Kafka principals, one per component that talks to Kafka (the principal is the
- * component's name), and what each may do. The secured broker allows nothing without an ACL, so a
- * component reaches only the topics, consumer groups and transactional ids listed here: the bridge
- * cannot read telemetry back, the console cannot read raw telemetry nor write work orders, a
- * business service cannot write another's events.
+ * The demo's Kafka principals: one per component that talks to Kafka, named like the component,
+ * with the ACLs of its {@link KafkaGrants} grant. The secured broker allows nothing else.
  */
 final class KafkaAccess {
   private KafkaAccess() {}
 
-  /**
-   * One principal's grants.
-   *
-   * @param name the principal (the demo component's name)
-   * @param reads topics it consumes
-   * @param writes topics it produces to (idempotent producers need no more since Kafka 3)
-   * @param groupPrefix prefix of its consumer groups, or null if it consumes nothing
-   * @param transactionalIdPrefix prefix of its transactional ids, or null if it has none
-   */
-  record Principal(
-      String name,
-      List<String> reads,
-      List<String> writes,
-      String groupPrefix,
-      String transactionalIdPrefix) {}
-
-  static final List<Principal> PRINCIPALS =
-      List.of(
-          new Principal(
-              "bridge",
-              List.of(),
-              List.of(Topics.TELEMETRY_RAW, Topics.DEVICE_STATUS, Topics.TELEMETRY_DLQ),
-              null,
-              null),
-          new Principal(
-              "writers",
-              List.of(Topics.TELEMETRY_RAW, Topics.DEVICE_STATUS),
-              List.of(Topics.TELEMETRY_DLQ),
-              "plantline-ingestion-",
-              null),
-          new Principal(
-              "anomaly-job",
-              List.of(Topics.TELEMETRY_RAW, Topics.ALARM_COMMANDS),
-              List.of(Topics.ALARMS, Topics.WORK_ORDER_COMMANDS, Topics.TELEMETRY_DLQ),
-              "plantline-stream-processing",
-              "plantline-stream-processing"),
-          new Principal(
-              "scheduling",
-              List.of(Topics.WORK_ORDER_COMMANDS, Topics.ALARMS, Topics.WORK_ORDER_EVENTS),
-              List.of(Topics.WORK_ORDER_EVENTS),
-              "plantline-scheduling",
-              null),
-          new Principal(
-              "quality",
-              List.of(Topics.TELEMETRY_RAW),
-              List.of(Topics.QUALITY_EVENTS, Topics.ALARMS, Topics.WORK_ORDER_COMMANDS),
-              "plantline-quality",
-              null),
-          new Principal(
-              "energy",
-              List.of(Topics.TELEMETRY_RAW),
-              List.of(Topics.ENERGY_EVENTS, Topics.ALARMS),
-              "plantline-energy",
-              null),
-          new Principal(
-              "console",
-              List.of(Topics.ALARMS, Topics.DEVICE_STATUS, Topics.WORK_ORDER_EVENTS),
-              List.of(Topics.ALARM_COMMANDS),
-              "plantline-console-",
-              null));
-
-  /** The principal named {@code name}. */
-  static Principal of(String name) {
-    return PRINCIPALS.stream()
-        .filter(p -> p.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no Kafka principal " + name));
+  /** The principal (user name) of {@code component}. */
+  static String principal(String component) {
+    return KafkaGrants.of(component).component();
   }
 
-  /** Every grant of every principal, as ACL bindings. */
+  /** Every grant of every component, as ACL bindings. */
   static List<AclBinding> acls() {
     List<AclBinding> acls = new ArrayList<>();
-    for (Principal p : PRINCIPALS) {
-      for (String topic : p.reads()) {
-        acls.add(allow(p, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
+    for (KafkaGrants.Grant g : KafkaGrants.COMPONENTS) {
+      for (String topic : g.reads()) {
+        acls.add(allow(g, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
       }
-      for (String topic : p.writes()) {
-        acls.add(allow(p, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
+      for (String topic : g.writes()) {
+        acls.add(allow(g, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
       }
-      if (p.groupPrefix() != null) {
+      if (g.groupPrefix() != null) {
         acls.add(
-            allow(p, ResourceType.GROUP, p.groupPrefix(), PatternType.PREFIXED, AclOperation.READ));
+            allow(g, ResourceType.GROUP, g.groupPrefix(), PatternType.PREFIXED, AclOperation.READ));
       }
-      if (p.transactionalIdPrefix() != null) {
+      if (g.transactionalIdPrefix() != null) {
         acls.add(
             allow(
-                p,
+                g,
                 ResourceType.TRANSACTIONAL_ID,
-                p.transactionalIdPrefix(),
+                g.transactionalIdPrefix(),
                 PatternType.PREFIXED,
                 AclOperation.WRITE));
       }
@@ -118,9 +51,9 @@ final class KafkaAccess {
   }
 
   private static AclBinding allow(
-      Principal p, ResourceType type, String name, PatternType pattern, AclOperation operation) {
+      KafkaGrants.Grant g, ResourceType type, String name, PatternType pattern, AclOperation op) {
     return new AclBinding(
         new ResourcePattern(type, name, pattern),
-        new AccessControlEntry("User:" + p.name(), "*", operation, AclPermissionType.ALLOW));
+        new AccessControlEntry("User:" + g.component(), "*", op, AclPermissionType.ALLOW));
   }
 }

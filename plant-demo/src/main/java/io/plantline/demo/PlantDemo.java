@@ -1,5 +1,6 @@
 package io.plantline.demo;
 
+import io.plantline.contracts.topic.KafkaGrants;
 import io.plantline.contracts.topic.MqttAccessList;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.testkit.Credentials;
@@ -231,9 +232,9 @@ public final class PlantDemo implements AutoCloseable {
     this.running = s;
     SimulatedPlant plant = s.plant();
     s.kafka().createTopics(3, Topics.ALL.toArray(String[]::new));
-    // One Kafka principal per component, each granted only what it uses (KafkaAccess).
-    for (KafkaAccess.Principal principal : KafkaAccess.PRINCIPALS) {
-      s.kafka().addUser(secrets.kafkaLogin(principal.name()));
+    // One Kafka principal per component, each granted only what it uses (KafkaGrants).
+    for (KafkaGrants.Grant grant : KafkaGrants.COMPONENTS) {
+      s.kafka().addUser(secrets.kafkaLogin(KafkaAccess.principal(grant.component())));
     }
     s.kafka().allow(KafkaAccess.acls());
     out.printf("  servers ready after %.1f s%n", seconds(begin));
@@ -254,7 +255,7 @@ public final class PlantDemo implements AutoCloseable {
                 "--kafka-bootstrap-servers",
                 kafka,
                 "--kafka-username",
-                KafkaAccess.of(component).name(),
+                KafkaAccess.principal(component),
                 "--kafka-password-file",
                 secrets.kafkaPasswordFile(component).toString(),
                 "--kafka-sasl-mechanism",

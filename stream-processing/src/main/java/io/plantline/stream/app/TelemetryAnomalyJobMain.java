@@ -35,11 +35,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code StreamExecutionEnvironment.getExecutionEnvironment()} picks the one it runs in.
  *
  * <p>Options (all {@code --name value}): {@code bootstrap-servers} (required), {@code
- * kafka-properties} (file with client settings such as SASL), {@code rules} (rule file; default the
- * shipped one), {@code group-id}, {@code transactional-id-prefix}, {@code checkpoint-interval},
- * {@code out-of-orderness}, {@code idleness} (durations like 30s), {@code parallelism}, {@code
- * checkpoint-dir} (a local directory or {@code file://} URI). A bad value stops start-up with one
- * line naming the option.
+ * kafka-properties} (file with client settings such as SASL), {@code kafka-username}, {@code
+ * kafka-password-file}, {@code kafka-sasl-mechanism} (default PLAIN) and {@code kafka-ca-file} (a
+ * SASL login without the file; with a CA file over TLS, SASL_SSL; they win over the properties
+ * file), {@code rules} (rule file; default the shipped one), {@code group-id}, {@code
+ * transactional-id-prefix}, {@code checkpoint-interval}, {@code out-of-orderness}, {@code idleness}
+ * (durations like 30s), {@code parallelism}, {@code checkpoint-dir} (a local directory or {@code
+ * file://} URI). A bad value stops start-up with one line naming the option.
  *
  * <p>With {@code --checkpoint-dir DIR} checkpoints are written to DIR ({@code
  * DIR/<job-id>/chk-<n>}), the newest {@value #RETAINED_CHECKPOINTS} kept and retained when the job
@@ -57,6 +59,10 @@ public final class TelemetryAnomalyJobMain {
       List.of(
           "bootstrap-servers",
           "kafka-properties",
+          "kafka-username",
+          "kafka-password-file",
+          "kafka-sasl-mechanism",
+          "kafka-ca-file",
           "rules",
           "group-id",
           "transactional-id-prefix",
@@ -305,6 +311,60 @@ public final class TelemetryAnomalyJobMain {
         throw new IllegalArgumentException("--kafka-properties: cannot read " + file + ": " + e);
       }
     }
+    String user = options.get("kafka-username");
+    if (user == null) {
+      for (String dependent :
+          List.of("kafka-password-file", "kafka-sasl-mechanism", "kafka-ca-file")) {
+        if (options.containsKey(dependent)) {
+          throw new IllegalArgumentException("--" + dependent + ": needs --kafka-username");
+        }
+      }
+      return p;
+    }
+    String passwordFile = options.get("kafka-password-file");
+    if (passwordFile == null) {
+      throw new IllegalArgumentException("--kafka-username: needs --kafka-password-file");
+    }
+    String password;
+    try {
+      password = Files.readString(Path.of(passwordFile)).strip();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--kafka-password-file: cannot read " + passwordFile + ": " + e);
+    }
+    String mechanism = options.getOrDefault("kafka-sasl-mechanism", "PLAIN");
+    String module =
+        switch (mechanism) {
+          case "PLAIN" -> "org.apache.kafka.common.security.plain.PlainLoginModule";
+          case "SCRAM-SHA-256", "SCRAM-SHA-512" ->
+              "org.apache.kafka.common.security.scram.ScramLoginModule";
+          default ->
+              throw new IllegalArgumentException(
+                  "--kafka-sasl-mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, was "
+                      + mechanism);
+        };
+    String ca = options.get("kafka-ca-file");
+    p.setProperty("security.protocol", ca == null ? "SASL_PLAINTEXT" : "SASL_SSL");
+    p.setProperty("sasl.mechanism", mechanism);
+    p.setProperty(
+        "sasl.jaas.config",
+        module
+            + " required username=\""
+            + jaasQuoted(user)
+            + "\" password=\""
+            + jaasQuoted(password)
+            + "\";");
+    if (ca != null) {
+      if (!Files.isReadable(Path.of(ca))) {
+        throw new IllegalArgumentException("--kafka-ca-file: cannot read " + ca);
+      }
+      p.setProperty("ssl.truststore.type", "PEM");
+      p.setProperty("ssl.truststore.location", ca);
+    }
     return p;
+  }
+
+  private static String jaasQuoted(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

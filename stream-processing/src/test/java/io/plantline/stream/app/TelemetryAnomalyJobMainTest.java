@@ -33,6 +33,47 @@ class TelemetryAnomalyJobMainTest {
   }
 
   @Test
+  void shouldLogInWithScramOverTlsFromTheOptionsOverThePropertiesFile(@TempDir Path tmp)
+      throws Exception {
+    Path password = Files.writeString(tmp.resolve("password"), "s3cret\"x\n");
+    Path ca = Files.writeString(tmp.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\n");
+    Path file =
+        Files.writeString(tmp.resolve("client.properties"), "security.protocol=PLAINTEXT\n");
+
+    java.util.Properties p =
+        TelemetryAnomalyJobMain.clientProperties(
+            Map.of(
+                "kafka-properties", file.toString(),
+                "kafka-username", "telemetry-anomalies",
+                "kafka-password-file", password.toString(),
+                "kafka-sasl-mechanism", "SCRAM-SHA-512",
+                "kafka-ca-file", ca.toString()));
+
+    assertThat(p.getProperty("security.protocol")).isEqualTo("SASL_SSL");
+    assertThat(p.getProperty("sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
+    assertThat(p.getProperty("sasl.jaas.config"))
+        .isEqualTo(
+            "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"telemetry-anomalies\" password=\"s3cret\\\"x\";");
+    assertThat(p.getProperty("ssl.truststore.type")).isEqualTo("PEM");
+    assertThat(p.getProperty("ssl.truststore.location")).isEqualTo(ca.toString());
+    assertThatThrownBy(
+            () -> TelemetryAnomalyJobMain.clientProperties(Map.of("kafka-username", "u")))
+        .hasMessageStartingWith("--kafka-username: needs --kafka-password-file");
+    assertThatThrownBy(
+            () -> TelemetryAnomalyJobMain.clientProperties(Map.of("kafka-ca-file", ca.toString())))
+        .hasMessageStartingWith("--kafka-ca-file: needs --kafka-username");
+    assertThatThrownBy(
+            () ->
+                TelemetryAnomalyJobMain.clientProperties(
+                    Map.of(
+                        "kafka-username", "u",
+                        "kafka-password-file", password.toString(),
+                        "kafka-sasl-mechanism", "GSSAPI")))
+        .hasMessageStartingWith("--kafka-sasl-mechanism:");
+  }
+
+  @Test
   void shouldNameTheOptionThatIsWrong() {
     assertThatThrownBy(() -> TelemetryAnomalyJobMain.parse(new String[] {"--rules", "x.yaml"}))
         .hasMessageStartingWith("--bootstrap-servers: missing");

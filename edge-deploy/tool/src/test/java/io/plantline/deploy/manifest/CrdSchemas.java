@@ -23,6 +23,7 @@ public final class CrdSchemas {
       List.of(
           "strimzi-040-Crd-kafka.yaml.gz",
           "strimzi-043-Crd-kafkatopic.yaml.gz",
+          "strimzi-044-Crd-kafkauser.yaml.gz",
           "strimzi-045-Crd-kafkanodepool.yaml.gz",
           "flinkdeployments.flink.apache.org-v1.yml.gz",
           "k8ssandra.io_k8ssandraclusters.yaml.gz");

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.plantline.contracts.topic.KafkaGrants;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.deploy.manifest.RenderedOverlay.Workload;
 import io.plantline.gateway.app.config.GatewayConfig;
@@ -77,6 +78,8 @@ class ManifestsTest {
     assertThat(OVERLAYS.get("plant").customResources("KafkaTopic")).hasSize(9);
     assertThat(OVERLAYS.get("plant").customResources("FlinkDeployment")).hasSize(1);
     assertThat(OVERLAYS.get("plant").customResources("K8ssandraCluster")).hasSize(1);
+    assertThat(OVERLAYS.get("plant").customResources("KafkaUser"))
+        .hasSize(KafkaGrants.COMPONENTS.size());
   }
 
   @Test
@@ -370,6 +373,87 @@ class ManifestsTest {
       assertThat(args.get(args.indexOf("--http-host") + 1)).isEqualTo("0.0.0.0");
       assertThat(port).isEqualTo(containerPort(container, "http"));
     }
+  }
+
+  /**
+   * Each KafkaUser grants its component exactly the {@link KafkaGrants} the demo applies, every
+   * Kafka client logs in as its user over the TLS listener, and the listener asks for SCRAM.
+   */
+  @Test
+  void shouldGrantEachServiceExactlyItsKafkaGrantsOverTlsWithScram() {
+    for (String overlay : List.of("plant", "demo")) {
+      RenderedOverlay rendered = OVERLAYS.get(overlay);
+      ObjectNode kafka = rendered.customResource("Kafka", "plantline").orElseThrow();
+      JsonNode listeners = kafka.path("spec").path("kafka").path("listeners");
+      assertThat(listeners).as(overlay + " listeners").hasSize(1);
+      assertThat(listeners.get(0).path("tls").asBoolean()).isTrue();
+      assertThat(listeners.get(0).path("authentication").path("type").asText())
+          .isEqualTo("scram-sha-512");
+      assertThat(kafka.path("spec").path("kafka").path("authorization").path("type").asText())
+          .isEqualTo("simple");
+      Map<String, String> userOfComponent = new HashMap<>();
+      for (ObjectNode user : rendered.customResources("KafkaUser")) {
+        String component =
+            user.path("metadata").path("annotations").path("plantline.io/component").asText();
+        userOfComponent.put(component, user.path("metadata").path("name").asText());
+        Set<String> acls = new java.util.TreeSet<>();
+        for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+          JsonNode r = acl.path("resource");
+          acls.add(
+              r.path("type").asText()
+                  + ":"
+                  + r.path("name").asText()
+                  + ":"
+                  + r.path("patternType").asText()
+                  + ":"
+                  + acl.path("operations"));
+        }
+        assertThat(acls)
+            .as(overlay + " KafkaUser " + user.path("metadata").path("name").asText())
+            .isEqualTo(expectedAcls(KafkaGrants.of(component)));
+      }
+      assertThat(userOfComponent.keySet())
+          .as(overlay + " a KafkaUser per component")
+          .containsExactlyInAnyOrderElementsOf(
+              KafkaGrants.COMPONENTS.stream().map(KafkaGrants.Grant::component).toList());
+      for (Deployment d : rendered.all(Deployment.class)) {
+        List<String> args = d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+        int bootstrap = args.indexOf("--kafka-bootstrap-servers");
+        if (bootstrap < 0) {
+          continue;
+        }
+        String at = overlay + " " + d.getMetadata().getName();
+        assertThat(args.get(bootstrap + 1)).as(at).isEqualTo("plantline-kafka-bootstrap:9093");
+        assertThat(args.get(args.indexOf("--kafka-sasl-mechanism") + 1)).isEqualTo("SCRAM-SHA-512");
+        assertThat(args).as(at).contains("--kafka-ca-file");
+        String user = args.get(args.indexOf("--kafka-username") + 1);
+        assertThat(userOfComponent).as(at + " logs in as a KafkaUser").containsValue(user);
+        assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+            .as(at + " password from its KafkaUser's Secret")
+            .anyMatch(
+                e ->
+                    e.getValueFrom() != null
+                        && e.getValueFrom().getSecretKeyRef() != null
+                        && e.getValueFrom().getSecretKeyRef().getName().equals(user));
+      }
+      ObjectNode job = rendered.customResources("FlinkDeployment").get(0);
+      assertThat(job.path("spec").path("job").path("args").toString())
+          .contains("plantline-kafka-bootstrap:9093", userOfComponent.get("anomaly-job"));
+    }
+  }
+
+  private static Set<String> expectedAcls(KafkaGrants.Grant grant) {
+    Set<String> acls = new java.util.TreeSet<>();
+    grant.reads().forEach(t -> acls.add("topic:" + t + ":literal:[\"Read\",\"Describe\"]"));
+    grant.writes().forEach(t -> acls.add("topic:" + t + ":literal:[\"Write\",\"Describe\"]"));
+    if (grant.groupPrefix() != null) {
+      acls.add("group:" + grant.groupPrefix() + ":prefix:[\"Read\"]");
+    }
+    if (grant.transactionalIdPrefix() != null) {
+      acls.add(
+          "transactionalId:" + grant.transactionalIdPrefix() + ":prefix:[\"Write\",\"Describe\"]");
+    }
+    return acls;
   }
 
   @Test
