@@ -14,6 +14,7 @@ import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.demo.PlantDemo;
 import io.plantline.testkit.Credentials;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -40,6 +42,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class SoakAccounting {
   private static final String POINT = PlantDemo.Topology.SERVED_READS_POINT;
   private static final String KEYSPACE = "plantline_history";
+  // The anomaly job's dead-letter reason header (stream-processing DeadLetterHeaders.REASON).
+  private static final String LATE_REASON_HEADER = "plantline.dlq.reason";
 
   /** One device's readings along the path. */
   static final class DeviceTally {
@@ -53,6 +57,10 @@ final class SoakAccounting {
     long timeSeriesRows;
     long inCassandra;
     long cassandraOnlyRows;
+
+    /** Readings the anomaly job dead-lettered as late: stored, but never seen by its rules. */
+    long lateForRules;
+
     final BitSet counters = new BitSet();
     final BitSet cassandra = new BitSet();
     final Map<Long, BitSet> seqsByBoot = new HashMap<>();
@@ -173,6 +181,21 @@ final class SoakAccounting {
     Latencies cassandraLatency = new Latencies(runStart);
     countCassandra(devices, cassandraLogin, cassandraLatency);
 
+    readTopic(
+        Topics.TELEMETRY_DLQ,
+        "read_committed",
+        record -> {
+          Header reason = record.headers().lastHeader(LATE_REASON_HEADER);
+          if (reason != null
+              && "late".equals(new String(reason.value(), StandardCharsets.UTF_8))
+              && record.key() != null) {
+            String device = new String(record.key(), StandardCharsets.UTF_8);
+            DeviceTally tally = devices.get(device);
+            if (tally != null) {
+              tally.lateForRules++;
+            }
+          }
+        });
     Map<String, Map<String, Integer>> raised = new TreeMap<>();
     readTopic(
         Topics.ALARMS,

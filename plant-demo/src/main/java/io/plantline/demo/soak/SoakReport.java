@@ -288,7 +288,7 @@ final class SoakReport {
   void print(PrintStream out) {
     out.printf(
         "%nSoak accounting (%s of load, seed %d)%n", Duration.between(begin, end), settings.seed());
-    String row = "%-28s %7s %9s %9s %9s %9s %9s %6s %6s %6s %8s %8s%n";
+    String row = "%-28s %7s %9s %9s %9s %9s %9s %6s %6s %6s %8s %8s %9s%n";
     out.printf(
         row,
         "gateway",
@@ -302,12 +302,13 @@ final class SoakReport {
         "dup",
         "order",
         "not-acq",
-        "redeliv");
+        "redeliv",
+        "late-rule");
     Map<String, long[]> byGateway = new TreeMap<>();
     for (SoakAccounting.DeviceTally d : outcome.devices().values()) {
       long[] t =
           byGateway.computeIfAbsent(
-              gatewayOfDevice.getOrDefault(d.deviceId, "?"), g -> new long[11]);
+              gatewayOfDevice.getOrDefault(d.deviceId, "?"), g -> new long[12]);
       long[] v = {
         1,
         d.served,
@@ -319,13 +320,14 @@ final class SoakReport {
         d.duplicated + (d.timeSeriesRows - d.inTimeSeries),
         d.outOfOrder,
         d.notAcquired(),
-        d.redelivered
+        d.redelivered,
+        d.lateForRules
       };
       for (int i = 0; i < v.length; i++) {
         t[i] += v[i];
       }
     }
-    long[] total = new long[11];
+    long[] total = new long[12];
     byGateway.forEach(
         (g, t) -> {
           printRow(out, row, g, t);
@@ -336,7 +338,8 @@ final class SoakReport {
     printRow(out, row, "all", total);
     out.println(
         "(served: simulator ledger; acquired: distinct served reads in Kafka; kafka: records incl. redeliveries;"
-            + " tsdb/cassandra: distinct served reads stored; lost: gaps in gateway seq + missing in a store)");
+            + " tsdb/cassandra: distinct served reads stored; lost: gaps in gateway seq + missing in a store;"
+            + " late-rule: readings the anomaly job dead-lettered as late, stored but not seen by its rules)");
 
     out.printf(
         "%nFaults%n%-17s %-30s %9s %11s %12s  %s%n",
@@ -419,7 +422,7 @@ final class SoakReport {
   }
 
   private static void printRow(PrintStream out, String row, String name, long[] t) {
-    out.printf(row, name, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10]);
+    out.printf(row, name, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11]);
   }
 
   private static String format(Latencies.Summary s) {
@@ -463,6 +466,7 @@ final class SoakReport {
       m.put("failedReadAttempts", failedReadAttempts.getOrDefault(d.deviceId, 0L));
       m.put("notAcquiredAllowance", notAcquiredAllowance(d.deviceId));
       m.put("notAcquiredFirst", d.notAcquiredRanges(5));
+      m.put("lateForRules", d.lateForRules);
       m.put("examples", d.examples);
       m.put("firstServedReadPerBoot", d.firstOfBoot);
       devices.add(m);

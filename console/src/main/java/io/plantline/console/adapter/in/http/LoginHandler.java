@@ -91,16 +91,18 @@ final class LoginHandler implements Handler<RoutingContext> {
               metrics.login(true);
               UserAccount a = account.get();
               UserTokens.Issued issued = tokens.issue(a);
-              ApiErrors.json(
-                  ctx,
-                  200,
-                  new JsonObject()
-                      .put("token", issued.token())
-                      .put("tokenType", "Bearer")
-                      .put("expiresAt", issued.expiresAt().toString())
-                      .put("username", a.username())
-                      .put("roles", new JsonArray(a.roles().stream().map(Role::wireName).toList()))
-                      .put("sites", new JsonArray(java.util.List.copyOf(a.sites().sites()))));
+              ApiErrors.json(ctx, 200, tokenBody(issued, a));
             });
+  }
+
+  /** The answer to a login or a session refresh: the token, its expiry and whose it is. */
+  static JsonObject tokenBody(UserTokens.Issued issued, UserAccount account) {
+    return new JsonObject()
+        .put("token", issued.token())
+        .put("tokenType", "Bearer")
+        .put("expiresAt", issued.expiresAt().toString())
+        .put("username", account.username())
+        .put("roles", new JsonArray(account.roles().stream().map(Role::wireName).toList()))
+        .put("sites", new JsonArray(java.util.List.copyOf(account.sites().sites())));
   }
 }

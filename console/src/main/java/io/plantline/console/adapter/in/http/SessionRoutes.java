@@ -57,18 +57,12 @@ final class SessionRoutes {
       ApiErrors.unauthorized(ctx, e.getMessage());
       return;
     }
-    UserAccount a = account.get();
     ApiErrors.json(
         ctx,
         200,
-        new JsonObject()
-            .put("token", issued.token())
-            .put("tokenType", "Bearer")
-            .put("expiresAt", issued.expiresAt().toString())
-            .put("sessionEndsAt", user.authenticatedAt().plus(UserTokens.SESSION_LIMIT).toString())
-            .put("username", a.username())
-            .put("roles", new JsonArray(a.roles().stream().map(Role::wireName).toList()))
-            .put("sites", new JsonArray(List.copyOf(a.sites().sites()))));
+        LoginHandler.tokenBody(issued, account.get())
+            .put(
+                "sessionEndsAt", user.authenticatedAt().plus(UserTokens.SESSION_LIMIT).toString()));
   }
 
   private void logout(RoutingContext ctx) {
