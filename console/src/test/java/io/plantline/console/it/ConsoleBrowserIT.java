@@ -292,6 +292,21 @@ class ConsoleBrowserIT {
               .isNull();
           page.screenshot(target.resolve("console-quality.png"));
 
+          // Logout ends the session on the server: the token the page held is refused afterwards.
+          String token =
+              (String)
+                  page.eval(
+                      "JSON.parse(sessionStorage.getItem('plantline.console.session')).token");
+          assertThat(console.get("/api/v1/session", token).status()).isEqualTo(200);
+          page.eval("document.querySelector('[data-testid=logout]').click()");
+          page.await(
+              "login form after logout",
+              "document.querySelector('[data-testid=login-form]')",
+              WAIT);
+          ConsoleHarness.Resp after = console.get("/api/v1/session", token);
+          assertThat(after.status()).as("the page's token after logout").isEqualTo(401);
+          assertThat(after.json().getString("error")).contains("session ended");
+
           List<JsonObject> problems =
               chromium.events().stream()
                   .filter(
