@@ -149,34 +149,6 @@ final class DemoSecrets {
     return dir.resolve("kafka-" + principal + ".password");
   }
 
-  /**
-   * The Kafka client settings file of {@code principal}, for components that take a properties file
-   * (the Flink job): SCRAM-SHA-512 over TLS trusting {@code caCertificate}. Owner-only.
-   */
-  Path kafkaClientProperties(String principal, Path caCertificate) throws IOException {
-    Credentials kafka = kafkaLogin(principal);
-    String jaas =
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-            + kafka.username()
-            + "\" password=\""
-            + kafka.password()
-            + "\";";
-    Path file = dir.resolve("kafka-" + principal + ".properties");
-    writePrivate(
-        file,
-        String.join(
-            "\n",
-            "security.protocol=SASL_SSL",
-            "sasl.mechanism=SCRAM-SHA-512",
-            "sasl.jaas.config=" + jaas,
-            "ssl.truststore.type=PEM",
-            // Properties files read backslashes as escapes; the path is written with slashes.
-            "ssl.truststore.location="
-                + caCertificate.toAbsolutePath().toString().replace('\\', '/'),
-            ""));
-    return file;
-  }
-
   private Path keyFile(String name) throws IOException {
     Path file = dir.resolve(name);
     if (!Files.exists(file)) {

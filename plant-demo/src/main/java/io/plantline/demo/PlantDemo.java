@@ -249,11 +249,10 @@ public final class PlantDemo implements AutoCloseable {
     int energyPort = LoopbackPorts.next();
     String kafka = s.kafka().bootstrapServers();
     Path kafkaCa = s.kafka().caCertificate().orElseThrow();
-    Function<String, List<String>> kafkaArgs =
+    // The login options every Kafka client takes, the services and the anomaly job alike.
+    Function<String, List<String>> kafkaLogin =
         component ->
             List.of(
-                "--kafka-bootstrap-servers",
-                kafka,
                 "--kafka-username",
                 KafkaAccess.principal(component),
                 "--kafka-password-file",
@@ -262,6 +261,9 @@ public final class PlantDemo implements AutoCloseable {
                 "SCRAM-SHA-512",
                 "--kafka-ca-file",
                 kafkaCa.toString());
+    Function<String, List<String>> kafkaArgs =
+        component ->
+            concat(List.of("--kafka-bootstrap-servers", kafka), kafkaLogin.apply(component));
     CassandraRoles.ensure(s.cassandra(), secrets);
     Function<String, List<String>> cassandraArgs =
         component -> {
@@ -352,17 +354,17 @@ public final class PlantDemo implements AutoCloseable {
             "stream-processing",
             "io.plantline.stream.app.TelemetryAnomalyJobMain",
             "768m",
-            List.of(
-                "--bootstrap-servers",
-                kafka,
-                "--kafka-properties",
-                secrets.kafkaClientProperties("anomaly-job", kafkaCa).toString(),
-                "--checkpoint-interval",
-                "5s",
-                "--checkpoint-dir",
-                run.resolve("checkpoints").resolve("anomaly-job").toString(),
-                "--parallelism",
-                "1"),
+            concat(
+                List.of(
+                    "--bootstrap-servers",
+                    kafka,
+                    "--checkpoint-interval",
+                    "5s",
+                    "--checkpoint-dir",
+                    run.resolve("checkpoints").resolve("anomaly-job").toString(),
+                    "--parallelism",
+                    "1"),
+                kafkaLogin.apply("anomaly-job")),
             "Plantline anomaly job is running"));
     services.add(
         Component.readyAt(

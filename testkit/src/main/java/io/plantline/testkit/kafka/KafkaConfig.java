@@ -21,13 +21,13 @@ final class KafkaConfig {
       KafkaOptions options,
       Credentials internal,
       TlsFiles tls) {
-    String internalOnly = plainServerJaas(internal, null);
     List<String> lines = new ArrayList<>();
     lines.add("process.roles=broker,controller");
     lines.add("node.id=1");
     lines.add("controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort);
     lines.add("controller.listener.names=CONTROLLER");
     if (options.secured()) {
+      String internalOnly = plainServerJaas(internal, null);
       // Clients: TLS and SCRAM; the broker's own login is PLAIN, over TLS as well. The controller
       // listener (loopback) asks for the broker's login too, so no request is anonymous.
       lines.addAll(
@@ -124,15 +124,16 @@ final class KafkaConfig {
   }
 
   static String scramLogin(Credentials credentials) {
-    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + credentials.username()
-        + "\" password=\""
-        + credentials.password()
-        + "\";";
+    return login("org.apache.kafka.common.security.scram.ScramLoginModule", credentials);
   }
 
   static String plainLogin(Credentials credentials) {
-    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+    return login("org.apache.kafka.common.security.plain.PlainLoginModule", credentials);
+  }
+
+  private static String login(String module, Credentials credentials) {
+    return module
+        + " required username=\""
         + credentials.username()
         + "\" password=\""
         + credentials.password()

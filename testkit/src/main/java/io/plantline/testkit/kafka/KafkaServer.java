@@ -50,7 +50,6 @@ public final class KafkaServer extends ForkedServer {
 
   private final int brokerPort;
   private final KafkaOptions options;
-  private final Credentials internal;
   private final KafkaConfig.TlsFiles tls;
 
   private KafkaServer(
@@ -58,13 +57,11 @@ public final class KafkaServer extends ForkedServer {
       ChildProcess process,
       int brokerPort,
       KafkaOptions options,
-      Credentials internal,
       KafkaConfig.TlsFiles tls,
       Duration startup) {
     super(workDir, process, startup, STOP_GRACE);
     this.brokerPort = brokerPort;
     this.options = options;
-    this.internal = internal;
     this.tls = tls;
   }
 
@@ -124,13 +121,7 @@ public final class KafkaServer extends ForkedServer {
         throw e;
       }
       return new KafkaServer(
-          workDir,
-          broker,
-          brokerPort,
-          options,
-          internal,
-          tls,
-          Duration.ofNanos(System.nanoTime() - begin));
+          workDir, broker, brokerPort, options, tls, Duration.ofNanos(System.nanoTime() - begin));
     } catch (IOException e) {
       WorkDirectory.delete(workDir);
       throw new UncheckedIOException(e);
