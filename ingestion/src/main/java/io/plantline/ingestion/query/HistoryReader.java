@@ -4,15 +4,20 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.data.TupleValue;
+import io.plantline.contracts.telemetry.BatchReading;
 import io.plantline.ingestion.store.HistorySchema;
+import io.plantline.ingestion.store.ReadingBatchRow;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
@@ -47,17 +52,15 @@ public final class HistoryReader {
                 + " WHERE device_id = ?");
     latest =
         session.prepare(
-            "SELECT metric, value, unit, quality, source_time FROM "
-                + ks
-                + HistorySchema.LATEST
-                + " WHERE device_id = ?");
+            "SELECT metrics FROM " + ks + HistorySchema.LATEST + " WHERE device_id = ?");
     readings =
         session.prepare(
-            "SELECT source_time, value, quality FROM "
+            "SELECT "
+                + ReadingBatchRow.COLUMNS
+                + " FROM "
                 + ks
                 + HistorySchema.READINGS
-                + " WHERE device_id = ? AND day = ? AND metric = ?"
-                + " AND source_time >= ? AND source_time < ?");
+                + " WHERE device_id = ? AND day = ? AND minute_start >= ? AND minute_start < ?");
   }
 
   /** A device of the registry. */
@@ -130,19 +133,25 @@ public final class HistoryReader {
   public CompletionStage<List<Latest>> latest(String deviceId) {
     return session
         .executeAsync(latest.bind(deviceId))
-        .thenCompose(rs -> all(rs, new ArrayList<>(), row -> true, Integer.MAX_VALUE))
         .thenApply(
-            rows ->
-                rows.stream()
-                    .map(
-                        r ->
-                            new Latest(
-                                r.getString("metric"),
-                                r.getDouble("value"),
-                                r.getString("unit"),
-                                r.getString("quality"),
-                                r.getInstant("source_time")))
-                    .toList());
+            rs -> {
+              Row row = rs.one();
+              if (row == null) {
+                return List.of();
+              }
+              List<Latest> values = new ArrayList<>();
+              new TreeMap<>(row.getMap("metrics", String.class, TupleValue.class))
+                  .forEach(
+                      (metric, entry) ->
+                          values.add(
+                              new Latest(
+                                  metric,
+                                  entry.getDouble(0),
+                                  entry.getString(1),
+                                  entry.getString(2),
+                                  entry.getInstant(3))));
+              return values;
+            });
   }
 
   /**
@@ -167,19 +176,70 @@ public final class HistoryReader {
     if (day.isAfter(last)) {
       return CompletableFuture.completedFuture(null);
     }
-    boolean[] more = {true};
+    MinuteOrder order = new MinuteOrder(metric, from, to, sink);
     return session
-        .executeAsync(readings.bind(deviceId, day, metric, from, to).setPageSize(5_000))
-        .thenCompose(rs -> each(rs, row -> more[0] = sink.test(point(row))))
+        .executeAsync(
+            readings
+                .bind(deviceId, day, ReadingBatchRow.minuteOf(from), to)
+                .setPageSize(ROWS_PER_PAGE))
+        .thenCompose(rs -> each(rs, row -> order.add(ReadingBatchRow.from(deviceId, row))))
         .thenCompose(
             done ->
-                more[0]
+                order.finish()
                     ? readDay(deviceId, metric, from, to, day.plusDays(1), last, sink)
                     : CompletableFuture.completedFuture(null));
   }
 
-  private static Point point(Row row) {
-    return new Point(row.getInstant(0), row.getDouble(1), row.getString(2));
+  /** Rows per page of a readings query; a row holds one batch's readings of one minute. */
+  private static final int ROWS_PER_PAGE = 1_000;
+
+  /**
+   * Hands one metric's readings in {@code [from, to)} to a sink in time order. Rows arrive ordered
+   * by minute (then boot and sequence number); the readings of one minute are sorted by source time
+   * before they are handed on, so batches of one minute that overlap still come out in order.
+   */
+  private static final class MinuteOrder {
+    private final String metric;
+    private final Instant from;
+    private final Instant to;
+    private final Predicate<Point> sink;
+    private final List<BatchReading> minute = new ArrayList<>();
+    private Instant minuteStart;
+    private boolean more = true;
+
+    MinuteOrder(String metric, Instant from, Instant to, Predicate<Point> sink) {
+      this.metric = metric;
+      this.from = from;
+      this.to = to;
+      this.sink = sink;
+    }
+
+    /** Takes one row; false once the sink wants no more. */
+    boolean add(ReadingBatchRow row) {
+      if (!row.minuteStart().equals(minuteStart) && !finish()) {
+        return false;
+      }
+      minuteStart = row.minuteStart();
+      for (BatchReading r : row.readings()) {
+        if (r.metric().equals(metric)
+            && !r.sourceTime().isBefore(from)
+            && r.sourceTime().isBefore(to)) {
+          minute.add(r);
+        }
+      }
+      return true;
+    }
+
+    /** Hands on the buffered minute; false once the sink wants no more. */
+    boolean finish() {
+      minute.sort(Comparator.comparing(BatchReading::sourceTime));
+      for (int i = 0; more && i < minute.size(); i++) {
+        BatchReading r = minute.get(i);
+        more = sink.test(new Point(r.sourceTime(), r.value(), r.quality().name()));
+      }
+      minute.clear();
+      return more;
+    }
   }
 
   /** Feeds every row (across pages) to {@code sink} until it returns false. */

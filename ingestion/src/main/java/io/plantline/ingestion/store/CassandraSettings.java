@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param password password of {@code username}
  * @param keyspace keyspace of the history tables
  * @param replicationFactor replication factor of the keyspace when it is created
- * @param readingsTtl default TTL of {@code readings_by_device_day}; zero keeps readings forever
+ * @param readingsTtl default TTL of {@code reading_batches_by_device_day}; zero keeps readings
+ *     forever
  */
 public record CassandraSettings(
     List<InetSocketAddress> contactPoints,

@@ -11,18 +11,23 @@ import java.util.List;
  * The Cassandra tables of the history, designed for the query API.
  *
  * <ul>
- *   <li>{@code readings_by_device_day}: partition (device_id, day), clustered by (metric,
- *       source_time), so "one device's metric between two times" reads one contiguous slice per
- *       day. Default TTL configurable; time-window compaction by day.
- *   <li>{@code latest_by_device}: partition device_id, one row per metric; written {@code USING
- *       TIMESTAMP} = sourceTime in microseconds, so an older replay never wins.
+ *   <li>{@code reading_batches_by_device_day}: partition (device_id, day), one row per telemetry
+ *       batch and UTC minute of its readings' source times, clustered by (minute_start, boot_epoch,
+ *       seq); the readings are parallel frozen lists (metrics, source_times, measured_values,
+ *       units, qualities), one cell each, so a batch of ten readings costs Cassandra one row
+ *       instead of ten. "One device's metric between two times" reads one contiguous slice of
+ *       minutes per day and keeps that metric's readings ({@link ReadingBatchRow}). Default TTL
+ *       configurable; time-window compaction by day.
+ *   <li>{@code latest_by_device}: one row per device, a map from metric to (value, unit, quality,
+ *       source_time); each map entry is its own cell written {@code USING TIMESTAMP} = sourceTime
+ *       in microseconds, so an older replay never wins, metric by metric.
  *   <li>{@code devices}: the registry, one row per device, from status events (and site, area and
  *       last_seen from telemetry).
  * </ul>
  */
 public final class HistorySchema {
   /** Readings table. */
-  public static final String READINGS = "readings_by_device_day";
+  public static final String READINGS = "reading_batches_by_device_day";
 
   /** Latest value per device and metric. */
   public static final String LATEST = "latest_by_device";
@@ -45,10 +50,12 @@ public final class HistorySchema {
             + keyspace
             + "."
             + READINGS
-            + " (device_id text, day date, metric text, source_time timestamp, value double,"
-            + " unit text, quality text, boot_epoch bigint, seq bigint,"
-            + " PRIMARY KEY ((device_id, day), metric, source_time))"
-            + " WITH CLUSTERING ORDER BY (metric ASC, source_time ASC)"
+            + " (device_id text, day date, minute_start timestamp, boot_epoch bigint, seq bigint,"
+            + " metrics frozen<list<text>>, source_times frozen<list<timestamp>>,"
+            + " measured_values frozen<list<double>>, units frozen<list<text>>,"
+            + " qualities frozen<list<text>>,"
+            + " PRIMARY KEY ((device_id, day), minute_start, boot_epoch, seq))"
+            + " WITH CLUSTERING ORDER BY (minute_start ASC, boot_epoch ASC, seq ASC)"
             + " AND compaction = {'class': 'TimeWindowCompactionStrategy',"
             + " 'compaction_window_unit': 'DAYS', 'compaction_window_size': 1}"
             + " AND default_time_to_live = "
@@ -58,8 +65,8 @@ public final class HistorySchema {
             + keyspace
             + "."
             + LATEST
-            + " (device_id text, metric text, value double, unit text, quality text,"
-            + " source_time timestamp, PRIMARY KEY (device_id, metric))",
+            + " (device_id text PRIMARY KEY,"
+            + " metrics map<text, frozen<tuple<double, text, text, timestamp>>>)",
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + "."

@@ -9,13 +9,14 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.data.TupleValue;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.type.TupleType;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.BatchReading;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,16 +33,20 @@ import java.util.concurrent.TimeUnit;
  * idempotent statements, asynchronously with at most {@code maxInFlight} requests outstanding.
  *
  * <p>Statements that fail (a write timeout of an overloaded node, say) are retried on their own a
- * few times before the whole flush is reported failed. Per flush: readings grouped into unlogged
- * batches per partition (device, day), at most {@link #MAX_BATCH} rows each; the newest reading per
- * device and metric into {@code latest_by_device} {@code USING TIMESTAMP} sourceTime (so an older
- * replay never overwrites a newer value); the newest telemetry per device into the registry's site,
- * area and last_seen, at most once per {@link #LAST_SEEN_RESOLUTION} per device. Status events are
- * applied in order, one device at a time: BIRTH and DEATH set the lifecycle state unless their boot
- * epoch is older than the registry's (a stale last will), GAP and unknown states only record the
- * last gap.
+ * few times before the whole flush is reported failed. Per flush: one row per telemetry batch and
+ * minute ({@link ReadingBatchRow}), grouped into unlogged batches per partition (device, day), at
+ * most {@link #MAX_BATCH} rows each; the newest reading per device and metric into {@code
+ * latest_by_device} {@code USING TIMESTAMP} sourceTime (so an older replay never overwrites a newer
+ * value); the newest telemetry per device into the registry's site, area and last_seen, at most
+ * once per {@link #LAST_SEEN_RESOLUTION} per device. Status events are applied in order, one device
+ * at a time: BIRTH and DEATH set the lifecycle state unless their boot epoch is older than the
+ * registry's (a stale last will), GAP and unknown states only record the last gap.
  */
 public final class HistorySink implements StoreSink {
+  /** An entry of {@code latest_by_device.metrics}: value, unit, quality, source time. */
+  public static final TupleType LATEST_ENTRY =
+      DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.TEXT, DataTypes.TEXT, DataTypes.TIMESTAMP);
+
   /** Largest number of rows in one unlogged batch. */
   static final int MAX_BATCH = 50;
 
@@ -85,20 +90,13 @@ public final class HistorySink implements StoreSink {
     this.session = session;
     this.inFlight = new Semaphore(maxInFlight);
     String ks = keyspace + ".";
-    insertReading =
-        session.prepare(
-            "INSERT INTO "
-                + ks
-                + HistorySchema.READINGS
-                + " (device_id, day, metric, source_time, value, unit, quality, boot_epoch, seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertReading = session.prepare(ReadingBatchRow.insertCql(keyspace));
     updateLatest =
         session.prepare(
             "UPDATE "
                 + ks
                 + HistorySchema.LATEST
-                + " USING TIMESTAMP ? SET value = ?, unit = ?, quality = ?, source_time = ?"
-                + " WHERE device_id = ? AND metric = ?");
+                + " USING TIMESTAMP ? SET metrics = metrics + ? WHERE device_id = ?");
     updateSeen =
         session.prepare(
             "UPDATE "
@@ -173,21 +171,12 @@ public final class HistorySink implements StoreSink {
     Map<String, Map<String, Newest>> latest = new LinkedHashMap<>();
     Map<String, TelemetryBatch> seen = new HashMap<>();
     for (TelemetryBatch batch : batches) {
-      for (BatchReading r : batch.readings()) {
-        LocalDate day = LocalDate.ofInstant(r.sourceTime(), ZoneOffset.UTC);
+      for (ReadingBatchRow row : ReadingBatchRow.of(batch)) {
         readingsByPartition
-            .computeIfAbsent(batch.deviceId() + "/" + day, k -> new ArrayList<>())
-            .add(
-                insertReading.bind(
-                    batch.deviceId(),
-                    day,
-                    r.metric(),
-                    r.sourceTime(),
-                    r.value(),
-                    r.unit(),
-                    r.quality().name(),
-                    batch.bootEpoch(),
-                    batch.seq()));
+            .computeIfAbsent(batch.deviceId() + "/" + row.day(), k -> new ArrayList<>())
+            .add(row.bind(insertReading));
+      }
+      for (BatchReading r : batch.readings()) {
         latest
             .computeIfAbsent(batch.deviceId(), d -> new HashMap<>())
             .merge(r.metric(), new Newest(r), Newest::newer);
@@ -199,19 +188,19 @@ public final class HistorySink implements StoreSink {
     readingsByPartition.values().forEach(rows -> statements.addAll(batches(rows)));
     latest.forEach(
         (device, byMetric) -> {
-          List<BoundStatement> rows = new ArrayList<>();
+          // One statement per source time: its entries share the write timestamp.
+          Map<Instant, Map<String, TupleValue>> bySourceTime = new HashMap<>();
           for (Newest n : byMetric.values()) {
             BatchReading r = n.reading();
-            rows.add(
-                updateLatest.bind(
-                    micros(r.sourceTime()),
-                    r.value(),
-                    r.unit(),
-                    r.quality().name(),
-                    r.sourceTime(),
-                    device,
-                    r.metric()));
+            bySourceTime
+                .computeIfAbsent(r.sourceTime(), t -> new HashMap<>())
+                .put(
+                    r.metric(),
+                    LATEST_ENTRY.newValue(r.value(), r.unit(), r.quality().name(), r.sourceTime()));
           }
+          List<BoundStatement> rows = new ArrayList<>();
+          bySourceTime.forEach(
+              (time, entries) -> rows.add(updateLatest.bind(micros(time), entries, device)));
           statements.addAll(batches(rows));
         });
     for (TelemetryBatch batch : seen.values()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,6 +22,7 @@ import io.plantline.ingestion.bridge.MqttKafkaBridge;
 import io.plantline.ingestion.bridge.MqttSubscription;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.plantline.ingestion.store.CassandraSettings;
+import io.plantline.ingestion.store.ReadingBatchRow;
 import io.plantline.ingestion.store.StoreWriter;
 import io.plantline.ingestion.store.TimeSeriesTarget;
 import io.plantline.simulators.app.PlantFile;
@@ -252,16 +254,12 @@ class IngestionEndToEndIT {
     }
     long count = 0;
     for (LocalDate day : days) {
-      count +=
-          cql.execute(
-                  "SELECT count(*) FROM "
-                      + KEYSPACE
-                      + ".readings_by_device_day WHERE device_id = ? AND day = ? AND metric = ?",
-                  deviceId,
-                  day,
-                  metric)
-              .one()
-              .getLong(0);
+      for (Row row : cql.execute(ReadingBatchRow.selectDayCql(KEYSPACE), deviceId, day)) {
+        count +=
+            ReadingBatchRow.from(deviceId, row).readings().stream()
+                .filter(r -> r.metric().equals(metric))
+                .count();
+      }
     }
     return count;
   }

@@ -50,6 +50,7 @@ class QueryApiIT {
   private static final String RUN = "q" + UUID.randomUUID().toString().substring(0, 6);
   private static final String DEVICE = RUN + "-press";
   private static final String OTHER = RUN + "-pump";
+  private static final String MIXER = RUN + "-mixer";
   private static final QueryLimits LIMITS = new QueryLimits(50, Duration.ofDays(2), 500);
 
   private static Vertx vertx;
@@ -105,6 +106,16 @@ class QueryApiIT {
             0,
             T0,
             List.of(new BatchReading("flow", 4.5, "m3/h", Quality.GOOD, T0))));
+    // MIXER: a batch whose readings span a minute boundary, and two batches of one minute whose
+    // sequence order is not their time order (a device clock, a replayed journal)
+    batches.add(
+        mixerBatch(
+            0,
+            reading(50, 1.0),
+            new BatchReading("speed", 900, "rpm", Quality.GOOD, T0.plusSeconds(65))));
+    batches.add(mixerBatch(1, reading(68, 4.0)));
+    batches.add(mixerBatch(2, reading(62, 2.0)));
+    batches.add(mixerBatch(3, reading(65, 3.0)));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (KafkaProducer<String, byte[]> producer = TelemetryFixtures.producer(kafka);
         StoreWriter history =
@@ -128,7 +139,7 @@ class QueryApiIT {
                   null)));
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> history.metrics().pointsWritten() >= 121 && history.metrics().lag() == 0);
+          .until(() -> history.metrics().pointsWritten() >= 126 && history.metrics().lag() == 0);
     }
     session = cassandra.openSession();
     vertx = Vertx.vertx();
@@ -142,6 +153,23 @@ class QueryApiIT {
             OpsEndpoints.registry());
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + api.actualPort();
+  }
+
+  private static BatchReading reading(int secondsAfterT0, double value) {
+    return new BatchReading("temp", value, "Cel", Quality.GOOD, T0.plusSeconds(secondsAfterT0));
+  }
+
+  private static TelemetryBatch mixerBatch(long seq, BatchReading... readings) {
+    return new TelemetryBatch(
+        UUID.randomUUID(),
+        1,
+        MIXER,
+        "site-q",
+        "area-q",
+        3,
+        seq,
+        readings[readings.length - 1].sourceTime(),
+        List.of(readings));
   }
 
   @AfterAll
@@ -278,6 +306,48 @@ class QueryApiIT {
   }
 
   @Test
+  void shouldReturnRawPointsInTimeOrderAcrossBatchesAndMinutes() throws Exception {
+    JsonObject body =
+        new JsonObject(
+            get(
+                    telemetry(
+                        MIXER,
+                        "temp",
+                        T0.plusSeconds(55).toString(),
+                        T0.plusSeconds(120).toString(),
+                        null),
+                    viewer())
+                .body());
+    JsonArray points = body.getJsonArray("points");
+    List<String> times = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      times.add(points.getJsonObject(i).getString("time"));
+      values.add(points.getJsonObject(i).getDouble("value"));
+    }
+    assertThat(times)
+        .containsExactly(
+            T0.plusSeconds(62).toString(),
+            T0.plusSeconds(65).toString(),
+            T0.plusSeconds(68).toString());
+    assertThat(values).containsExactly(2.0, 3.0, 4.0);
+    JsonArray speed =
+        new JsonObject(
+                get(
+                        telemetry(
+                            MIXER,
+                            "speed",
+                            T0.plusSeconds(55).toString(),
+                            T0.plusSeconds(120).toString(),
+                            null),
+                        viewer())
+                    .body())
+            .getJsonArray("points");
+    assertThat(speed.size()).isEqualTo(1);
+    assertThat(speed.getJsonObject(0).getString("time")).isEqualTo(T0.plusSeconds(65).toString());
+  }
+
+  @Test
   void shouldExplainBadRangesAndSteps() throws Exception {
     String from = T0.toString();
     String to = T0.plusSeconds(600).toString();
@@ -303,7 +373,12 @@ class QueryApiIT {
   }
 
   private static String telemetry(String metric, String from, String to, String step) {
-    StringBuilder path = new StringBuilder("/api/v1/devices/" + DEVICE + "/telemetry?");
+    return telemetry(DEVICE, metric, from, to, step);
+  }
+
+  private static String telemetry(
+      String device, String metric, String from, String to, String step) {
+    StringBuilder path = new StringBuilder("/api/v1/devices/" + device + "/telemetry?");
     if (metric != null) {
       path.append("metric=").append(metric).append('&');
     }

@@ -97,13 +97,18 @@ class StoreSchemaTest {
         .contains("CREATE KEYSPACE IF NOT EXISTS plant_h", "'replication_factor': 3");
     assertThat(cql.get(1))
         .contains(
-            "plant_h.readings_by_device_day",
-            "PRIMARY KEY ((device_id, day), metric, source_time)",
+            "plant_h.reading_batches_by_device_day",
+            "PRIMARY KEY ((device_id, day), minute_start, boot_epoch, seq)",
+            "measured_values frozen<list<double>>",
             "default_time_to_live = 2592000");
     assertThat(cql.get(2))
         .isEqualTo(
-            "ALTER TABLE plant_h.readings_by_device_day WITH default_time_to_live = 2592000");
-    assertThat(cql.get(3)).contains("plant_h.latest_by_device", "PRIMARY KEY (device_id, metric)");
+            "ALTER TABLE plant_h.reading_batches_by_device_day WITH default_time_to_live = 2592000");
+    assertThat(cql.get(3))
+        .contains(
+            "plant_h.latest_by_device",
+            "device_id text PRIMARY KEY",
+            "metrics map<text, frozen<tuple<double, text, text, timestamp>>>");
     assertThat(cql.get(4)).contains("plant_h.devices", "device_id text PRIMARY KEY", "last_gap");
   }
 

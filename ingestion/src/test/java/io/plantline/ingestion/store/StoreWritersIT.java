@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.data.TupleValue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantline.contracts.status.DeviceState;
 import io.plantline.contracts.telemetry.TelemetryBatch;
@@ -278,18 +279,18 @@ class StoreWritersIT {
   /** The latest of each device and metric is seq 39 (the late seq-1 batch did not win). */
   private static void assertLatest(List<String> devices, List<String> metrics) {
     for (int d = 0; d < devices.size(); d++) {
+      Row row =
+          cql.execute(
+                  "SELECT metrics FROM " + KEYSPACE + ".latest_by_device WHERE device_id = ?",
+                  devices.get(d))
+              .one();
+      assertThat(row).isNotNull();
+      Map<String, TupleValue> latest = row.getMap("metrics", String.class, TupleValue.class);
+      assertThat(latest).containsOnlyKeys(metrics);
       for (int m = 0; m < metrics.size(); m++) {
-        Row row =
-            cql.execute(
-                    "SELECT value, source_time FROM "
-                        + KEYSPACE
-                        + ".latest_by_device WHERE device_id = ? AND metric = ?",
-                    devices.get(d),
-                    metrics.get(m))
-                .one();
-        assertThat(row).isNotNull();
-        assertThat(row.getDouble("value")).isEqualTo(TelemetryFixtures.value(d, m, 39));
-        assertThat(row.getInstant("source_time")).isEqualTo(START.plusSeconds(39 * 3));
+        TupleValue entry = latest.get(metrics.get(m));
+        assertThat(entry.getDouble(0)).isEqualTo(TelemetryFixtures.value(d, m, 39));
+        assertThat(entry.getInstant(3)).isEqualTo(START.plusSeconds(39 * 3));
       }
     }
   }
@@ -344,17 +345,11 @@ class StoreWritersIT {
     LocalDate day0 = LocalDate.ofInstant(START, ZoneOffset.UTC);
     for (String device : devices) {
       for (LocalDate day : List.of(day0, day0.plusDays(1))) {
-        for (String metric : metrics) {
+        for (Row row : cql.execute(ReadingBatchRow.selectDayCql(KEYSPACE), device, day)) {
           count +=
-              cql.execute(
-                      "SELECT count(*) FROM "
-                          + KEYSPACE
-                          + ".readings_by_device_day WHERE device_id = ? AND day = ? AND metric = ?",
-                      device,
-                      day,
-                      metric)
-                  .one()
-                  .getLong(0);
+              ReadingBatchRow.from(device, row).readings().stream()
+                  .filter(r -> metrics.contains(r.metric()))
+                  .count();
         }
       }
     }

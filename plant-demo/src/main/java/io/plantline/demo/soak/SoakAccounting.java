@@ -13,6 +13,7 @@ import io.plantline.contracts.topic.Topics;
 import io.plantline.contracts.workorder.WorkOrderEvent;
 import io.plantline.contracts.workorder.WorkOrderOpened;
 import io.plantline.demo.PlantDemo;
+import io.plantline.ingestion.store.ReadingBatchRow;
 import io.plantline.testkit.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -340,25 +341,23 @@ final class SoakAccounting {
       days.add(day);
     }
     try (CqlSession session = demo.cassandra().openSession(login)) {
-      PreparedStatement select =
-          session.prepare(
-              "SELECT value, quality, source_time, writetime(value) AS written FROM "
-                  + KEYSPACE
-                  + ".readings_by_device_day WHERE device_id = ? AND day = ? AND metric = ?");
+      PreparedStatement select = session.prepare(ReadingBatchRow.selectDayCql(KEYSPACE));
       for (DeviceTally device : devices.values()) {
         for (LocalDate day : days) {
-          for (Row row :
-              session.execute(select.bind(device.deviceId, day, POINT).setPageSize(5000))) {
-            if (!Quality.GOOD.name().equals(row.getString("quality"))) {
-              continue; // a stale value repeated after a failed read, not a served read
+          for (Row row : session.execute(select.bind(device.deviceId, day).setPageSize(1000))) {
+            long writtenMillis = row.getLong("written") / 1000;
+            for (BatchReading reading : ReadingBatchRow.from(device.deviceId, row).readings()) {
+              if (!reading.metric().equals(POINT) || reading.quality() != Quality.GOOD) {
+                continue; // another metric, or a stale value repeated after a failed read
+              }
+              int counter = (int) reading.value();
+              if (device.cassandra.get(counter)) {
+                device.duplicated++;
+              }
+              device.cassandra.set(counter);
+              Instant source = reading.sourceTime();
+              latency.add(source, writtenMillis - source.toEpochMilli());
             }
-            int counter = (int) row.getDouble("value");
-            if (device.cassandra.get(counter)) {
-              device.duplicated++;
-            }
-            device.cassandra.set(counter);
-            Instant source = row.getInstant("source_time");
-            latency.add(source, row.getLong("written") / 1000 - source.toEpochMilli());
           }
         }
         device.inCassandra = device.cassandra.cardinality();

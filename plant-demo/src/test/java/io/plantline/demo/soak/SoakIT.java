@@ -146,8 +146,8 @@ class SoakIT {
       assertThatThrownBy(
               () ->
                   query.execute(
-                      "INSERT INTO plantline_history.latest_by_device (device_id, metric, value)"
-                          + " VALUES ('forged', 'x', 1)"))
+                      "INSERT INTO plantline_history.latest_by_device (device_id, metrics)"
+                          + " VALUES ('forged', {'x': (1.0, 'Cel', 'GOOD', 0)})"))
           .isInstanceOf(UnauthorizedException.class);
     }
     try (CqlSession writers =
