@@ -64,6 +64,9 @@ public final class PlantDemo implements AutoCloseable {
   /** The ingestion bridge's MQTT user: reads all telemetry and status, publishes nothing. */
   static final String BRIDGE_MQTT_USER = "ingestion-bridge";
 
+  /** The console's broker user: a commander of every site, for operators' setpoints. */
+  static final String CONSOLE_MQTT_USER = "console";
+
   private static final Component SIMULATOR =
       Component.readyWhenLogged(
           "simulator",
@@ -429,7 +432,15 @@ public final class PlantDemo implements AutoCloseable {
                       "--energy-url",
                       "http://127.0.0.1:" + energyPort,
                       "--gateway-metrics-url",
-                      "http://127.0.0.1:" + gateways.get(0).httpPort() + "/metrics"),
+                      "http://127.0.0.1:" + gateways.get(0).httpPort() + "/metrics",
+                      "--mqtt-url",
+                      "mqtts://127.0.0.1:" + s.mqtt().tlsPort().orElseThrow(),
+                      "--mqtt-ca-file",
+                      s.mqtt().caCertificate().orElseThrow().toString(),
+                      "--mqtt-username",
+                      CONSOLE_MQTT_USER,
+                      "--mqtt-password-file",
+                      secrets.mqttPasswordFile(CONSOLE_MQTT_USER).toString()),
                   kafkaArgs.apply("console")),
               "http://127.0.0.1:" + consolePort + "/");
       services.add(console);
@@ -683,7 +694,13 @@ public final class PlantDemo implements AutoCloseable {
                   .toList()));
     }
     users.add(secrets.mqttLogin(BRIDGE_MQTT_USER));
-    MqttAccessList acl = new MqttAccessList(grants, List.of(BRIDGE_MQTT_USER), List.of());
+    users.add(secrets.mqttLogin(CONSOLE_MQTT_USER));
+    List<String> sites = gateways.stream().map(GatewayConfig.Planned::siteId).distinct().toList();
+    MqttAccessList acl =
+        new MqttAccessList(
+            grants,
+            List.of(BRIDGE_MQTT_USER),
+            List.of(new MqttAccessList.Commander(CONSOLE_MQTT_USER, sites)));
     return MosquittoServer.start(
         MosquittoOptions.defaults().withUsers(users).withAcl(acl.mosquittoAclFile()).tlsOnly());
   }

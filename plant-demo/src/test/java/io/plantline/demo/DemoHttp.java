@@ -29,6 +29,18 @@ public final class DemoHttp {
     return JSON.readTree(response.body());
   }
 
+  /** POSTs a JSON body with a bearer token; the answer, whatever its status. */
+  public static HttpResponse<String> postJson(String url, String token, Map<String, ?> body)
+      throws Exception {
+    return LoopbackHttp.sendForString(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build());
+  }
+
   /** Logs in to the console (base URL without trailing slash) as a demo user; its session token. */
   public static String consoleLogin(String console, PlantDemo.Endpoints endpoints, String user)
       throws Exception {

@@ -20,7 +20,9 @@ final class PointReader {
           "access",
           "pollClass",
           "stringLength",
-          "description");
+          "description",
+          "min",
+          "max");
 
   private PointReader() {}
 
@@ -43,6 +45,10 @@ final class PointReader {
     String pollClass = pollClass(m, pollClasses);
     String unit = m.text("unit").orElse("");
     String description = m.text("description").orElse("");
+    double min = m.number("min").orElse(Double.NEGATIVE_INFINITY);
+    double max = m.number("max").orElse(Double.POSITIVE_INFINITY);
+    MapReader.check(
+        m, m.get("min") != null ? "min" : "max", Rules.writeLimits(type, access, min, max));
     return new PointDefinition(
         name,
         address,
@@ -54,7 +60,9 @@ final class PointReader {
         access,
         pollClass,
         stringLength,
-        description);
+        description,
+        min,
+        max);
   }
 
   private static RegisterAddress address(YamlMapping m) {

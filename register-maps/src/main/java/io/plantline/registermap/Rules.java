@@ -119,6 +119,23 @@ final class Rules {
         : Optional.of("offset must be finite, not " + offset);
   }
 
+  static Optional<String> writeLimits(DataType type, Access access, double min, double max) {
+    boolean limited = min != Double.NEGATIVE_INFINITY || max != Double.POSITIVE_INFINITY;
+    if (!limited) {
+      return Optional.empty();
+    }
+    if (access != Access.READ_WRITE) {
+      return Optional.of("min and max limit writes: they apply only to read_write points");
+    }
+    if (type == DataType.BOOL || type == DataType.STRING) {
+      return Optional.of("min and max do not apply to " + type.yamlName() + " points");
+    }
+    if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+      return Optional.of("min " + min + " must not be above max " + max);
+    }
+    return Optional.empty();
+  }
+
   static Optional<String> notScalable(DataType type, String key) {
     return Optional.of(key + " does not apply to " + type.yamlName() + " points");
   }

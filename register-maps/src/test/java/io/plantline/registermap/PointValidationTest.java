@@ -2,6 +2,7 @@ package io.plantline.registermap;
 
 import static io.plantline.registermap.MapYaml.assertRejected;
 import static io.plantline.registermap.MapYaml.assertRejectedContaining;
+import static io.plantline.registermap.MapYaml.parse;
 import static io.plantline.registermap.MapYaml.withPoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,59 @@ class PointValidationTest {
         withPoints(SPEED, "{name: current_a, address: \"ir:2\", type: float32, scal: 0.1}"),
         "points[1].scal",
         "unknown key; expected one of name, address, type, order, scale, offset, unit, access,"
-            + " pollClass, stringLength, description");
+            + " pollClass, stringLength, description, min, max");
+  }
+
+  @Test
+  void shouldReadWriteLimitsAndRefuseValuesOutsideThem() {
+    PointDefinition setpoint =
+        parse(
+                withPoints(
+                    "{name: speed_setpoint_rpm, address: \"hr:0\", type: float32,"
+                        + " access: read_write, unit: rpm, min: 0, max: 3000}"))
+            .point("speed_setpoint_rpm")
+            .orElseThrow();
+    assertThat(setpoint.writeMin()).isEqualTo(0.0);
+    assertThat(setpoint.writeMax()).isEqualTo(3000.0);
+    assertThat(setpoint.writeViolation(0)).isEmpty();
+    assertThat(setpoint.writeViolation(3000)).isEmpty();
+    assertThat(setpoint.writeViolation(3000.5))
+        .contains("speed_setpoint_rpm = 3000.5 rpm is above its maximum 3000.0");
+    assertThat(setpoint.writeViolation(-1))
+        .contains("speed_setpoint_rpm = -1.0 rpm is below its minimum 0.0");
+    assertThat(setpoint.writeViolation(Double.NaN)).get().asString().contains("not a finite");
+  }
+
+  @Test
+  void shouldRefuseWritesToReadOnlyPointsAndBoolsOtherThanZeroOrOne() {
+    RegisterMap map =
+        parse(
+            withPoints(
+                SPEED, "{name: run_command, address: \"coil:0\", type: bool, access: read_write}"));
+    assertThat(map.point("speed_rpm").orElseThrow().writeViolation(1))
+        .contains("speed_rpm is read-only");
+    assertThat(map.point("run_command").orElseThrow().writeViolation(1)).isEmpty();
+    assertThat(map.point("run_command").orElseThrow().writeViolation(2))
+        .get()
+        .asString()
+        .contains("a bool point takes 0 or 1");
+  }
+
+  @Test
+  void shouldRejectWriteLimitsOnReadOnlyPointsBoolsAndInvertedRanges() {
+    assertRejected(
+        withPoints("{name: a, address: \"ir:0\", type: float32, max: 10}"),
+        "points[0].max",
+        "min and max limit writes: they apply only to read_write points");
+    assertRejected(
+        withPoints("{name: a, address: \"coil:0\", type: bool, access: read_write, min: 0}"),
+        "points[0].min",
+        "min and max do not apply to bool points");
+    assertRejected(
+        withPoints(
+            "{name: a, address: \"hr:0\", type: float32, access: read_write, min: 5, max: 1}"),
+        "points[0].min",
+        "min 5.0 must not be above max 1.0");
   }
 
   @Test

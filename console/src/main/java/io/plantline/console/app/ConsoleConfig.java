@@ -2,6 +2,7 @@ package io.plantline.console.app;
 
 import io.plantline.console.adapter.in.http.HttpSettings;
 import io.plantline.console.adapter.out.http.GatewayScraper;
+import io.plantline.console.adapter.out.mqtt.MqttSetpointCommander;
 import io.plantline.console.domain.UserAccount;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import java.net.URI;
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param qualityUrl the quality service's base URL, or null when the console has none
  * @param energyUrl the energy service's base URL, or null when the console has none
  * @param auditLog the append-only audit log file (created with owner-only permissions)
+ * @param setpointCommander how the console reaches the MQTT broker to send setpoints, or null when
+ *     it sends none
  */
 public record ConsoleConfig(
     HttpSettings http,
@@ -40,7 +43,8 @@ public record ConsoleConfig(
     Duration upstreamTimeout,
     URI qualityUrl,
     URI energyUrl,
-    Path auditLog) {
+    Path auditLog,
+    MqttSetpointCommander.Settings setpointCommander) {
 
   /** Checks presence and copies lists. */
   public ConsoleConfig {
@@ -79,6 +83,8 @@ public record ConsoleConfig(
         + kafka
         + ", auditLog="
         + auditLog
+        + ", setpoints="
+        + (setpointCommander == null ? "none" : setpointCommander)
         + "]";
   }
 }

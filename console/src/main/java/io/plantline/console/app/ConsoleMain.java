@@ -2,9 +2,11 @@ package io.plantline.console.app;
 
 import io.plantline.console.adapter.in.http.HttpSettings;
 import io.plantline.console.adapter.out.http.GatewayScraper;
+import io.plantline.console.adapter.out.mqtt.MqttSetpointCommander;
 import io.plantline.console.domain.SiteScope;
 import io.plantline.console.domain.UserAccount;
 import io.plantline.contracts.Ids;
+import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.cli.KafkaOptions;
 import io.plantline.ingestion.cli.OptionException;
 import io.plantline.ingestion.cli.Secrets;
@@ -13,12 +15,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -157,6 +162,25 @@ public final class ConsoleMain implements Callable<Integer> {
       description = "bound on each exchange with a service, ISO-8601 (default ${DEFAULT-VALUE})")
   String upstreamTimeout;
 
+  @Option(
+      names = "--mqtt-url",
+      description =
+          "the plant MQTT broker, mqtts://host:port (or mqtt://), for operators' setpoints;"
+              + " without it the console sends none")
+  String mqttUrl;
+
+  @Option(names = "--mqtt-username", description = "the console's broker user (a commander)")
+  String mqttUsername;
+
+  @Option(names = "--mqtt-password-file", description = "file holding its password")
+  Path mqttPasswordFile;
+
+  @Option(names = "--mqtt-password-env", description = "environment variable holding it")
+  String mqttPasswordEnv;
+
+  @Option(names = "--mqtt-ca-file", description = "PEM CA of the broker's certificate")
+  Path mqttCaFile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -276,6 +300,7 @@ public final class ConsoleMain implements Callable<Integer> {
                 throw new IllegalArgumentException("not an ISO-8601 duration such as PT10S");
               }
             });
+    MqttSetpointCommander.Settings commander = commander(secrets);
     return new ConsoleConfig(
         http,
         users,
@@ -289,7 +314,45 @@ public final class ConsoleMain implements Callable<Integer> {
         timeout,
         quality,
         energy,
-        auditLog);
+        auditLog,
+        commander);
+  }
+
+  /** The MQTT commander's settings, or null without {@code --mqtt-url}. */
+  private MqttSetpointCommander.Settings commander(Secrets secrets) {
+    if (mqttUrl == null || mqttUrl.isBlank()) {
+      return null;
+    }
+    MqttEndpoint endpoint;
+    try {
+      endpoint = MqttEndpoint.parse(mqttUrl);
+    } catch (IllegalArgumentException e) {
+      throw new OptionException("--mqtt-url", e.getMessage());
+    }
+    if (mqttUsername == null || mqttUsername.isBlank()) {
+      throw new OptionException("--mqtt-username", "missing: the console's broker user");
+    }
+    String password =
+        secrets.password(
+            "--mqtt-password-file",
+            Optional.ofNullable(mqttPasswordFile),
+            "--mqtt-password-env",
+            Optional.ofNullable(mqttPasswordEnv));
+    Optional<Path> ca = Optional.ofNullable(mqttCaFile);
+    if (ca.isPresent() && !Files.isReadable(ca.get())) {
+      throw new OptionException("--mqtt-ca-file", "cannot read " + ca.get());
+    }
+    if (ca.isPresent() && !endpoint.tls()) {
+      throw new OptionException("--mqtt-ca-file", "needs an mqtts:// URL in --mqtt-url");
+    }
+    return new MqttSetpointCommander.Settings(
+        endpoint.host(),
+        endpoint.port(),
+        endpoint.tls(),
+        ca,
+        mqttUsername.strip(),
+        password,
+        "plantline-console-" + UUID.randomUUID().toString().substring(0, 8));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.plantline.console.app;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantline.console.adapter.in.http.ConsoleHttpVerticle;
 import io.plantline.console.adapter.in.http.HttpSettings;
@@ -10,6 +11,7 @@ import io.plantline.console.adapter.out.http.DownstreamTokens;
 import io.plantline.console.adapter.out.http.GatewayScraper;
 import io.plantline.console.adapter.out.http.Upstream;
 import io.plantline.console.adapter.out.kafka.KafkaAlarmCommandSink;
+import io.plantline.console.adapter.out.mqtt.MqttSetpointCommander;
 import io.plantline.console.domain.AlarmBook;
 import io.plantline.console.domain.DeviceDirectory;
 import io.plantline.console.domain.UserDirectory;
@@ -47,18 +49,21 @@ public final class ConsoleServer implements AutoCloseable {
   private final ConsoleEventConsumer consumer;
   private final KafkaAlarmCommandSink commands;
   private final AuditLog audit;
+  private final MqttSetpointCommander setpoints;
 
   private ConsoleServer(
       Vertx vertx,
       ConsoleHttpVerticle http,
       ConsoleEventConsumer consumer,
       KafkaAlarmCommandSink commands,
-      AuditLog audit) {
+      AuditLog audit,
+      MqttSetpointCommander setpoints) {
     this.vertx = vertx;
     this.http = http;
     this.consumer = consumer;
     this.commands = commands;
     this.audit = audit;
+    this.setpoints = setpoints;
   }
 
   /** Starts everything; returns once the HTTP server listens. */
@@ -126,6 +131,18 @@ public final class ConsoleServer implements AutoCloseable {
           KafkaAlarmCommandSink.create(
               config.kafka().reliableProducerProperties("plantline-console-commands"));
       audit = AuditLog.open(config.auditLog(), AUDIT_ENTRIES_SERVED);
+      MqttSetpointCommander setpoints =
+          config.setpointCommander() == null
+              ? null
+              : MqttSetpointCommander.start(vertx, config.setpointCommander());
+      if (setpoints != null) {
+        Gauge.builder("plantline.console.setpoints.waiting", setpoints, s -> s.waiting())
+            .description("Setpoint commands waiting for their gateway's result")
+            .register(metrics);
+        Gauge.builder("plantline.console.mqtt.connected", setpoints, s -> s.connected() ? 1.0 : 0.0)
+            .description("Whether the setpoint commander is connected to the MQTT broker")
+            .register(metrics);
+      }
       AtomicReference<ConsoleEventConsumer> consumerRef = new AtomicReference<>();
       ConsoleHttpVerticle http =
           new ConsoleHttpVerticle(
@@ -146,7 +163,8 @@ public final class ConsoleServer implements AutoCloseable {
                   () -> consumerRef.get() != null && consumerRef.get().assigned(),
                   quality,
                   energy,
-                  audit),
+                  audit,
+                  setpoints),
               Clock.systemUTC());
       vertx
           .deployVerticle(http)
@@ -158,7 +176,7 @@ public final class ConsoleServer implements AutoCloseable {
               config.kafka().clientProperties(), alarms, directory, http.liveUpdates(), metrics);
       consumerRef.set(consumer);
       consumer.start();
-      return new ConsoleServer(vertx, http, consumer, commands, audit);
+      return new ConsoleServer(vertx, http, consumer, commands, audit, setpoints);
     } catch (Exception | Error e) {
       if (commands != null) {
         commands.close();
@@ -190,6 +208,14 @@ public final class ConsoleServer implements AutoCloseable {
   public void close() throws Exception {
     consumer.close();
     commands.close();
+    if (setpoints != null) {
+      setpoints
+          .close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .completeOnTimeout(null, 5, TimeUnit.SECONDS)
+          .join();
+    }
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     audit.close();
   }

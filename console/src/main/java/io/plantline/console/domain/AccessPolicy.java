@@ -11,11 +11,11 @@ import java.util.Set;
  * work-order transition needs. A user's permissions are the union over its roles.
  *
  * <pre>
- *                 READ  COMMAND_ALARMS  WORK_ON_ORDERS  MANAGE_ORDERS  REBASELINE_CHARTS  READ_AUDIT
+ *                 READ  COMMAND_ALARMS  WRITE_SETPOINTS  WORK_ON_ORDERS  MANAGE_ORDERS  REBASELINE_CHARTS  READ_AUDIT
  *   viewer         x
- *   operator       x          x
- *   maintenance    x                          x
- *   admin          x          x               x               x               x               x
+ *   operator       x          x               x
+ *   maintenance    x                                           x
+ *   admin          x          x               x                x               x               x                x
  * </pre>
  */
 public final class AccessPolicy {
@@ -23,7 +23,9 @@ public final class AccessPolicy {
 
   static {
     GRANTS.put(Role.VIEWER, EnumSet.of(Permission.READ));
-    GRANTS.put(Role.OPERATOR, EnumSet.of(Permission.READ, Permission.COMMAND_ALARMS));
+    GRANTS.put(
+        Role.OPERATOR,
+        EnumSet.of(Permission.READ, Permission.COMMAND_ALARMS, Permission.WRITE_SETPOINTS));
     GRANTS.put(Role.MAINTENANCE, EnumSet.of(Permission.READ, Permission.WORK_ON_ORDERS));
     GRANTS.put(Role.ADMIN, EnumSet.allOf(Permission.class));
   }

@@ -12,6 +12,8 @@ public enum Permission {
   MANAGE_ORDERS,
   /** Re-baseline a control chart of the quality service (new limits, audited). */
   REBASELINE_CHARTS,
+  /** Write setpoints and commands to devices (checked by the gateway against the register map). */
+  WRITE_SETPOINTS,
   /** Read the console's audit log. */
   READ_AUDIT
 }

@@ -11,11 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class AccessPolicyTest {
-  /** The matrix of issue #9, written out. */
+  /** The matrix of issue #9 (and #17's setpoints), written out. */
   private static final Map<Role, Set<Permission>> EXPECTED =
       Map.of(
           Role.VIEWER, EnumSet.of(Permission.READ),
-          Role.OPERATOR, EnumSet.of(Permission.READ, Permission.COMMAND_ALARMS),
+          Role.OPERATOR,
+              EnumSet.of(Permission.READ, Permission.COMMAND_ALARMS, Permission.WRITE_SETPOINTS),
           Role.MAINTENANCE, EnumSet.of(Permission.READ, Permission.WORK_ON_ORDERS),
           Role.ADMIN, EnumSet.allOf(Permission.class));
 
@@ -34,7 +35,10 @@ class AccessPolicyTest {
   void shouldGrantTheUnionOfSeveralRoles() {
     assertThat(AccessPolicy.permissions(List.of(Role.OPERATOR, Role.MAINTENANCE)))
         .containsExactlyInAnyOrder(
-            Permission.READ, Permission.COMMAND_ALARMS, Permission.WORK_ON_ORDERS);
+            Permission.READ,
+            Permission.COMMAND_ALARMS,
+            Permission.WRITE_SETPOINTS,
+            Permission.WORK_ON_ORDERS);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.plantline.console.it;
 
 import io.plantline.console.adapter.in.http.HttpSettings;
 import io.plantline.console.adapter.out.http.GatewayScraper;
+import io.plantline.console.adapter.out.mqtt.MqttSetpointCommander;
 import io.plantline.console.app.ConsoleConfig;
 import io.plantline.console.app.ConsoleServer;
 import io.plantline.console.domain.PasswordHash;
@@ -101,6 +102,32 @@ public final class ConsoleHarness implements AutoCloseable {
       Duration upstreamTimeout,
       List<GatewayScraper.Target> gateways)
       throws Exception {
+    this(
+        kafka,
+        serviceSecret,
+        queryApi,
+        scheduling,
+        quality,
+        energy,
+        http,
+        upstreamTimeout,
+        gateways,
+        null);
+  }
+
+  /** As above, with an MQTT setpoint commander (or none when null). */
+  public ConsoleHarness(
+      KafkaServer kafka,
+      String serviceSecret,
+      String queryApi,
+      String scheduling,
+      String quality,
+      String energy,
+      HttpSettings http,
+      Duration upstreamTimeout,
+      List<GatewayScraper.Target> gateways,
+      MqttSetpointCommander.Settings commander)
+      throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     consoleKey = HexFormat.of().formatHex(key);
@@ -136,7 +163,8 @@ public final class ConsoleHarness implements AutoCloseable {
                 upstreamTimeout,
                 quality == null ? null : URI.create(quality),
                 energy == null ? null : URI.create(energy),
-                auditLog));
+                auditLog,
+                commander));
     base = "http://127.0.0.1:" + server.port();
   }
 

@@ -229,6 +229,8 @@ class ConsoleSecurityIT {
     String start = new JsonObject().put("action", "start").encode();
     String cancel = new JsonObject().put("action", "cancel").put("reason", "duplicate").encode();
     String comment = new JsonObject().put("text", "bearing noise").encode();
+    String setpoint =
+        new JsonObject().put("point", "speed_setpoint_rpm").put("value", 1200).encode();
     String create =
         new JsonObject()
             .put("siteId", "site-1")
@@ -253,6 +255,12 @@ class ConsoleSecurityIT {
                 "maintenance", "POST", "/api/v1/alarms/" + alarmOne + "/acknowledge", "{}", 403),
             new Case("operator", "POST", "/api/v1/alarms/" + alarmOne + "/acknowledge", "{}", 202),
             new Case("admin", "POST", "/api/v1/alarms/" + alarmTwo + "/acknowledge", "{}", 202),
+            // setpoints: operator and admin pass the role and site checks; this console has no
+            // MQTT commander (ConsoleSetpointIT has one), hence 503 after the checks
+            new Case("viewer", "POST", "/api/v1/devices/press-1/setpoints", setpoint, 403),
+            new Case("maintenance", "POST", "/api/v1/devices/press-1/setpoints", setpoint, 403),
+            new Case("operator", "POST", "/api/v1/devices/press-1/setpoints", setpoint, 503),
+            new Case("admin", "POST", "/api/v1/devices/press-1/setpoints", setpoint, 503),
             new Case("maintenance", "POST", "/api/v1/work-orders/wo-1/transitions", start, 200),
             new Case("admin", "POST", "/api/v1/work-orders/wo-1/transitions", cancel, 200)));
     Map<String, String> queryRole =
@@ -292,6 +300,8 @@ class ConsoleSecurityIT {
       if (c.status() == 403) {
         assertThat(r.json().getString("error")).as(what).contains("do not allow");
         assertThat(forwarded).as(what + ": nothing forwarded").isEmpty();
+      } else if (c.path().endsWith("/setpoints")) {
+        assertThat(forwarded).as(what + ": setpoints go over MQTT, not to a service").isEmpty();
       } else if (c.path().startsWith("/api/v1/devices/")) {
         assertThat(forwarded)
             .singleElement()

@@ -162,6 +162,12 @@ final class DevicePoller {
                 () ->
                     new IllegalArgumentException(
                         config.deviceId() + " has no writable point '" + pointName + "'"));
+    point
+        .writeViolation(value)
+        .ifPresent(
+            reason -> {
+              throw new IllegalArgumentException(config.deviceId() + ": " + reason);
+            });
     CompletableFuture<Void> done = new CompletableFuture<>();
     endpoint.submit(new WriteTask(point, value, done));
     return done;

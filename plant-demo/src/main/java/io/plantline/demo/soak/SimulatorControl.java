@@ -46,7 +46,7 @@ final class SimulatorControl {
   }
 
   /** Clears every transport fault of a device. */
-  void clearFaults(String deviceId) {
+  public void clearFaults(String deviceId) {
     act(deviceId, Map.of("action", "clear-faults"));
   }
 

@@ -43,12 +43,14 @@ public final class SoakRun {
    * @param endpoints where it answers
    * @param anomalies the spindles that overheated
    * @param failures what the soak found wrong
+   * @param simulator the simulated plant's control API (every device halted by the drain)
    */
   public record Finished(
       PlantDemo demo,
       PlantDemo.Endpoints endpoints,
       List<String> anomalies,
-      List<String> failures) {}
+      List<String> failures,
+      SimulatorControl simulator) {}
 
   /** What to do with the plant once it is accounted for. */
   @FunctionalInterface
@@ -156,7 +158,7 @@ public final class SoakRun {
         report.print(out);
         report.writeJson(settings.report());
         out.println("Report written to " + settings.report().toAbsolutePath());
-        after.accept(new Finished(demo, endpoints, anomalies, report.failures()));
+        after.accept(new Finished(demo, endpoints, anomalies, report.failures(), simulator));
         return report.failures().isEmpty() ? 0 : 1;
       }
     }

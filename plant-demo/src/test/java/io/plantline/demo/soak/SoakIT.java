@@ -2,6 +2,7 @@ package io.plantline.demo.soak;
 
 import static io.plantline.demo.DemoHttp.consoleLogin;
 import static io.plantline.demo.DemoHttp.getJson;
+import static io.plantline.demo.DemoHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,7 @@ import io.plantline.testkit.kafka.KafkaServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,5 +260,66 @@ class SoakIT {
     assertThat(getJson(console + "/api/v1/alarms", session).toString())
         .as("alarms through the console")
         .contains(spindle, SoakRun.ANOMALY_RULE);
+    checkSetpoints(finished, console, token);
+  }
+
+  /**
+   * An operator's setpoint through the console reaches a simulated spindle's holding register and
+   * comes back in its telemetry; a value beyond the register map's limit is refused by the gateway,
+   * a viewer is refused by the console, and the audit log has the applied write.
+   */
+  private static void checkSetpoints(SoakRun.Finished finished, String console, String viewerToken)
+      throws Exception {
+    PlantDemo.Endpoints endpoints = finished.endpoints();
+    String spindle =
+        endpoints.gatewayOfDevice().keySet().stream()
+            .filter(d -> d.contains("spindle") && !finished.anomalies().contains(d))
+            .sorted()
+            .findFirst()
+            .orElseThrow();
+    String url = console + "/api/v1/devices/" + spindle + "/setpoints";
+    String operator = consoleLogin(console, endpoints, "operator");
+    HttpResponse<String> tooFast =
+        postJson(url, operator, Map.of("point", "speed_setpoint_rpm", "value", 99_999));
+    assertThat(tooFast.statusCode()).as(tooFast.body()).isEqualTo(422);
+    assertThat(tooFast.body()).contains("above its maximum 12000.0");
+    assertThat(
+            postJson(
+                    url,
+                    consoleLogin(console, endpoints, "viewer"),
+                    Map.of("point", "speed_setpoint_rpm", "value", 1234))
+                .statusCode())
+        .isEqualTo(403);
+
+    // The drain halted every device; this one answers again (its gateway may still back off).
+    finished.simulator().clearFaults(spindle);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    HttpResponse<String> applied =
+        postJson(url, operator, Map.of("point", "speed_setpoint_rpm", "value", 1234));
+    while (applied.statusCode() != 200 && System.nanoTime() < deadline) {
+      assertThat(applied.statusCode()).as(applied.body()).isIn(502, 504);
+      Thread.sleep(2000);
+      applied = postJson(url, operator, Map.of("point", "speed_setpoint_rpm", "value", 1234));
+    }
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    assertThat(JSON.readTree(applied.body()).path("outcome").asText()).isEqualTo("APPLIED");
+
+    String latestUrl = endpoints.queryApiUrl() + "/api/v1/devices/" + spindle + "/latest";
+    double polled = Double.NaN;
+    while (polled != 1234.0 && System.nanoTime() < deadline + Duration.ofSeconds(60).toNanos()) {
+      for (JsonNode metric : getJson(latestUrl, viewerToken).path("metrics")) {
+        if (metric.path("metric").asText().equals("speed_setpoint_rpm")) {
+          polled = metric.path("value").asDouble();
+        }
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(polled).as("the setpoint polled back from the device").isEqualTo(1234.0);
+
+    String admin = consoleLogin(console, endpoints, "admin");
+    assertThat(getJson(console + "/api/v1/audit?limit=1000", admin).toString())
+        .contains(
+            "/api/v1/devices/" + spindle + "/setpoints: speed_setpoint_rpm = 1234.0 -> APPLIED")
+        .contains("speed_setpoint_rpm = 99999.0 -> REJECTED");
   }
 }

@@ -47,6 +47,16 @@ final class AuditRoutes {
             .register(metrics);
   }
 
+  private static final String DETAIL = "plantline.audit.detail";
+
+  /**
+   * What the audit entry of this request says besides method and path, e.g. the point, value and
+   * outcome of a setpoint; the last call wins. Never a secret.
+   */
+  static void detail(RoutingContext ctx, String detail) {
+    ctx.put(DETAIL, detail);
+  }
+
   /** Records the request once answered, then passes it on. */
   Handler<RoutingContext> recorder() {
     return ctx -> {
@@ -68,7 +78,12 @@ final class AuditRoutes {
             : user.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(","));
     String source =
         ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    String action = ctx.request().method().name() + " " + ctx.request().path();
+    String detail = ctx.get(DETAIL);
+    String action =
+        ctx.request().method().name()
+            + " "
+            + ctx.request().path()
+            + (detail == null ? "" : ": " + detail);
     int status = ctx.response().getStatusCode();
     vertx
         .executeBlocking(

@@ -131,6 +131,7 @@ final class Authentication {
     return switch (p) {
       case READ -> "reading";
       case COMMAND_ALARMS -> "acknowledging or shelving alarms";
+      case WRITE_SETPOINTS -> "writing setpoints to devices";
       case WORK_ON_ORDERS -> "working on work orders (assign, start, complete, comment)";
       case MANAGE_ORDERS -> "managing work orders (create, cancel, plan, verify)";
       case REBASELINE_CHARTS -> "re-baselining control charts";

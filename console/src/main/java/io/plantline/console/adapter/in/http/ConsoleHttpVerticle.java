@@ -12,6 +12,7 @@ import io.plantline.console.domain.AlarmCommandSink;
 import io.plantline.console.domain.DeviceDirectory;
 import io.plantline.console.domain.LiveUpdates;
 import io.plantline.console.domain.RateLimiter;
+import io.plantline.console.domain.SetpointCommander;
 import io.plantline.console.domain.UserDirectory;
 import io.plantline.ingestion.cli.OpsEndpoints;
 import io.vertx.core.Future;
@@ -57,6 +58,8 @@ public final class ConsoleHttpVerticle extends VerticleBase {
    * @param quality the quality service, or null when the console has none
    * @param energy the energy service, or null when the console has none
    * @param audit the audit log every state-changing request and login is written to
+   * @param setpoints sends operators' setpoints to the gateways, or null when the console has no
+   *     MQTT commander
    */
   public record Ports(
       UserDirectory users,
@@ -74,7 +77,8 @@ public final class ConsoleHttpVerticle extends VerticleBase {
       BooleanSupplier ready,
       Upstream quality,
       Upstream energy,
-      AuditLog audit) {}
+      AuditLog audit,
+      SetpointCommander setpoints) {}
 
   private final HttpSettings settings;
   private final Ports ports;
@@ -132,6 +136,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
     new SessionRoutes(settings.defaultSites(), tokens, ports.users(), revocations).mount(router);
     audit.mount(router);
     new AlarmRoutes(vertx, ports.alarms(), ports.commands(), clock).mount(router);
+    new SetpointRoutes(vertx, ports.setpoints(), ports.registry(), clock).mount(router);
     events.mount(router);
     new GatewayHealthRoutes(ports.gateways(), ports.directory()).mount(router);
     new OverviewRoutes(

@@ -1,0 +1,257 @@
+package io.plantline.console.adapter.out.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.plantline.console.domain.SetpointCommander;
+import io.plantline.contracts.ContractViolationException;
+import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.command.SetpointCommand;
+import io.plantline.contracts.command.SetpointResult;
+import io.plantline.contracts.topic.MqttTopic;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console as an MQTT commander: publishes {@link SetpointCommand}s at QoS 1 on {@code
+ * plantline/v1/{site}/{area}/{deviceId}/command} and matches the gateways' {@link SetpointResult}s
+ * on {@code .../command-result} to the commands waiting for them. It subscribes to a site's results
+ * ({@code plantline/v1/{site}/+/+/command-result}, exactly what the broker's access list grants a
+ * commander of that site) before its first command to the site. Connects over TLS with its own
+ * broker user, reconnects with backoff; a clean session, so a command sent before a reconnect waits
+ * in vain and its caller's bound ends the wait.
+ */
+public final class MqttSetpointCommander implements SetpointCommander {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSetpointCommander.class);
+  private static final int MIN_BACKOFF_MILLIS = 500;
+  private static final int MAX_BACKOFF_MILLIS = 15_000;
+  private static final int MAX_RESULT_BYTES = 64 * 1024;
+
+  /**
+   * How to reach the broker.
+   *
+   * @param host broker host
+   * @param port broker port
+   * @param tls whether to use TLS (mqtts)
+   * @param caFile the CA that signed the broker's certificate, if not the JVM's
+   * @param username the console's broker user
+   * @param password its password
+   * @param clientId the MQTT client id
+   */
+  public record Settings(
+      String host,
+      int port,
+      boolean tls,
+      Optional<Path> caFile,
+      String username,
+      String password,
+      String clientId) {
+    /** Checks presence. */
+    public Settings {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(caFile, "caFile");
+      Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(password, "password");
+      Objects.requireNonNull(clientId, "clientId");
+    }
+
+    @Override
+    public String toString() {
+      return (tls ? "mqtts://" : "mqtt://") + host + ":" + port + " as " + username;
+    }
+  }
+
+  private final Vertx vertx;
+  private final Settings settings;
+  private final Map<UUID, CompletableFuture<SetpointResult>> waiting = new ConcurrentHashMap<>();
+  // Per connection: the sites whose results are subscribed (or being subscribed).
+  private final Map<String, Future<Void>> subscribedSites = new ConcurrentHashMap<>();
+  private volatile MqttClient client;
+  private volatile boolean connected;
+  private volatile boolean stopping;
+  private int backoffMillis = MIN_BACKOFF_MILLIS;
+
+  private MqttSetpointCommander(Vertx vertx, Settings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
+  }
+
+  /** Starts connecting (in the background, retrying); returns at once. */
+  public static MqttSetpointCommander start(Vertx vertx, Settings settings) {
+    MqttSetpointCommander commander = new MqttSetpointCommander(vertx, settings);
+    vertx.runOnContext(v -> commander.connect());
+    return commander;
+  }
+
+  /** Whether the broker connection is up. */
+  public boolean connected() {
+    return connected;
+  }
+
+  /** Commands waiting for their result. */
+  public int waiting() {
+    return waiting.size();
+  }
+
+  @Override
+  public CompletionStage<SetpointResult> send(
+      SetpointCommand command, String siteId, String areaId) {
+    MqttClient connection = client;
+    if (!connected || connection == null) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("not connected to the MQTT broker " + settings));
+    }
+    CompletableFuture<SetpointResult> result = new CompletableFuture<>();
+    waiting.put(command.commandId(), result);
+    String topic = MqttTopic.command(siteId, areaId, command.deviceId()).value();
+    Buffer payload = Buffer.buffer(Codecs.SETPOINT_COMMAND.encode(command));
+    Promise<Void> published = Promise.promise();
+    vertx.runOnContext(
+        v ->
+            subscribeSite(connection, siteId)
+                .compose(
+                    s -> connection.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false))
+                .<Void>mapEmpty()
+                .onComplete(published));
+    published
+        .future()
+        .onFailure(
+            e -> {
+              waiting.remove(command.commandId());
+              result.completeExceptionally(
+                  new IllegalStateException("the command was not published: " + e.getMessage()));
+            });
+    return result;
+  }
+
+  @Override
+  public void forget(SetpointCommand command) {
+    waiting.remove(command.commandId());
+  }
+
+  private Future<Void> subscribeSite(MqttClient connection, String siteId) {
+    return subscribedSites.computeIfAbsent(
+        siteId,
+        site -> {
+          String filter = MqttTopic.filter(MqttTopic.Kind.COMMAND_RESULT, site);
+          Promise<Void> done = Promise.promise();
+          connection
+              .subscribe(filter, MqttQoS.AT_LEAST_ONCE.value())
+              .onSuccess(id -> done.complete())
+              .onFailure(
+                  e -> {
+                    subscribedSites.remove(site);
+                    done.fail(e);
+                  });
+          return done.future();
+        });
+  }
+
+  private void connect() {
+    if (stopping) {
+      return;
+    }
+    MqttClientOptions options =
+        new MqttClientOptions()
+            .setClientId(settings.clientId())
+            .setUsername(settings.username())
+            .setPassword(settings.password())
+            .setCleanSession(true)
+            .setKeepAliveInterval(30)
+            .setMaxMessageSize(MAX_RESULT_BYTES);
+    if (settings.tls()) {
+      options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+      settings
+          .caFile()
+          .ifPresent(
+              ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+    }
+    MqttClient connection = MqttClient.create(vertx, options);
+    client = connection;
+    subscribedSites.clear();
+    connection.publishHandler(this::onResult);
+    connection.subscribeCompletionHandler(
+        ack -> {
+          if (ack.grantedQoSLevels().contains(0x80)) {
+            LOG.error(
+                "the broker refused a command-result subscription of {}: check its access list",
+                settings.username());
+          }
+        });
+    connection.closeHandler(v -> onClosed(connection));
+    connection
+        .connect(settings.port(), settings.host())
+        .onSuccess(
+            ack -> {
+              connected = true;
+              backoffMillis = MIN_BACKOFF_MILLIS;
+              LOG.info("setpoint commander connected to {}", settings);
+            })
+        .onFailure(
+            e -> {
+              LOG.warn("setpoint commander cannot connect to {}: {}", settings, e.getMessage());
+              scheduleReconnect();
+            });
+  }
+
+  private void onClosed(MqttClient connection) {
+    if (connection != client) {
+      return;
+    }
+    if (connected && !stopping) {
+      LOG.warn("setpoint commander lost its connection to {}", settings);
+    }
+    connected = false;
+    scheduleReconnect();
+  }
+
+  private void scheduleReconnect() {
+    if (stopping) {
+      return;
+    }
+    long jitter = (long) (backoffMillis * 0.2 * Math.random());
+    vertx.setTimer(backoffMillis + jitter, id -> connect());
+    backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+  }
+
+  private void onResult(MqttPublishMessage message) {
+    SetpointResult result;
+    try {
+      result = Codecs.SETPOINT_RESULT.decode(message.payload().getBytes());
+    } catch (ContractViolationException e) {
+      LOG.warn("malformed setpoint result on {} ignored: {}", message.topicName(), e.getMessage());
+      return;
+    }
+    CompletableFuture<SetpointResult> caller = waiting.remove(result.commandId());
+    if (caller != null) {
+      caller.complete(result);
+    }
+  }
+
+  /** Disconnects; commands still waiting fail. */
+  public Future<Void> close() {
+    stopping = true;
+    waiting.forEach(
+        (id, caller) ->
+            caller.completeExceptionally(new IllegalStateException("the console is stopping")));
+    waiting.clear();
+    MqttClient connection = client;
+    return connection != null && connection.isConnected()
+        ? connection.disconnect()
+        : Future.succeededFuture();
+  }
+}
