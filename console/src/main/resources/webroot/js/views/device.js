@@ -1,4 +1,4 @@
-import {api, query} from '../api.js';
+import {api, can, query} from '../api.js';
 import {debounce, h, mount, notice, num, time} from '../dom.js';
 import {bucketChart} from '../charts.js';
 import {onLive} from '../live.js';
@@ -19,12 +19,14 @@ export function renderDevice(main, id) {
   const chartBox = h('div', {class: 'chart-box', testid: 'device-chart-box'});
   const alarms = h('div', {testid: 'device-alarms-list'});
   const orders = h('div', {testid: 'device-work-orders'});
+  const setpoint = can('WRITE_SETPOINTS') ? setpointCard(id) : null;
   mount(main, h('section', null,
     h('div', {class: 'toolbar'}, h('h1', null, 'Device ', h('span', {testid: 'device-id'}, id))),
     h('div', {class: 'columns'},
       h('div', {class: 'card'}, h('h2', null, 'Latest values'), latest),
       h('div', {class: 'card wide'}, h('div', {class: 'toolbar'}, h('h2', null, 'History'),
         h('label', null, 'Metric ', metricSelect), h('label', null, 'Range ', rangeSelect)), chartBox)),
+    setpoint,
     h('div', {class: 'card'}, h('h2', null, 'Alarms'), alarms),
     h('div', {class: 'card'}, h('h2', null, 'Work orders'), orders)));
 
@@ -85,4 +87,40 @@ export function renderDevice(main, id) {
     if (type === 'work-order' && data.assetId === id) ordersLater();
   });
   return () => { clearInterval(timer); alarmsLater.cancel(); ordersLater.cancel(); off(); };
+}
+
+// An operator's write to a writable point: asked, confirmed, then sent; the device's gateway checks
+// the point and its limits against the register map and the answer says what became of it.
+function setpointCard(id) {
+  const point = h('input', {testid: 'setpoint-point', placeholder: 'speed_setpoint_rpm', autocomplete: 'off'});
+  const value = h('input', {testid: 'setpoint-value', type: 'number', step: 'any'});
+  const result = h('div', {testid: 'setpoint-result'});
+  const form = h('form', {class: 'toolbar', onsubmit: e => { e.preventDefault(); ask(); }},
+    h('label', null, 'Point ', point), h('label', null, 'Value ', value),
+    h('button', {type: 'submit', testid: 'setpoint-write'}, 'Write…'));
+
+  function ask() {
+    const p = point.value.trim();
+    const v = Number(value.value);
+    if (!p || value.value === '' || !Number.isFinite(v)) {
+      mount(result, notice('error', 'Give a point and a number.'));
+      return;
+    }
+    mount(result, h('p', null, `Write ${p} = ${v} to ${id}? `,
+      h('button', {type: 'button', testid: 'setpoint-confirm', onclick: () => send(p, v)}, 'Confirm'), ' ',
+      h('button', {type: 'button', onclick: () => mount(result)}, 'Cancel')));
+  }
+
+  async function send(p, v) {
+    mount(result, h('p', {class: 'muted'}, `Writing ${p} = ${v}… (waiting for the gateway)`));
+    try {
+      const r = await api(`/api/v1/devices/${id}/setpoints`, {method: 'POST', body: {point: p, value: v}});
+      mount(result, notice('info', `${r.outcome}: ${p} = ${v} at ${time(r.completedAt)} (command ${r.commandId})`, 'setpoint-applied'));
+    } catch (e) {
+      const outcome = e.body && e.body.outcome ? e.body.outcome + ': ' : '';
+      mount(result, notice('error', outcome + e.message, 'setpoint-error'));
+    }
+  }
+
+  return h('div', {class: 'card'}, h('h2', null, 'Setpoint'), form, result);
 }

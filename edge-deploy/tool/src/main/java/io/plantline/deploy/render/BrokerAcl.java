@@ -12,12 +12,17 @@ import java.util.List;
  * The plant broker's access list from the inventory: each edge node's gateway (MQTT user = its
  * gateway id, as the rendered gateway configuration logs in) may publish only for the devices the
  * node polls and read only their command topics; the ingestion bridge (user {@value #BRIDGE_USER},
- * as in the plant base) reads all telemetry and status. Written to {@code
- * <out>/plant/mosquitto-acl}, for the ConfigMap {@code mosquitto-acl} the broker mounts.
+ * as in the plant base) reads all telemetry and status; the console (user {@value #CONSOLE_USER})
+ * is the commander of every site: it publishes operators' setpoints on the command topics and reads
+ * the gateways' results. Written to {@code <out>/plant/mosquitto-acl}, for the ConfigMap {@code
+ * mosquitto-acl} the broker mounts.
  */
 final class BrokerAcl {
   /** The bridge's MQTT user in the plant base ({@code ingestion-bridge.yaml}). */
   static final String BRIDGE_USER = "ingestion-bridge";
+
+  /** The console's MQTT user in the plant base ({@code console.yaml}). */
+  static final String CONSOLE_USER = "console";
 
   private BrokerAcl() {}
 
@@ -35,7 +40,9 @@ final class BrokerAcl {
                     .toList()));
       }
     }
-    return new MqttAccessList(gateways, List.of(BRIDGE_USER), List.of());
+    List<String> sites = plant.sites().stream().map(Inventory.Site::id).toList();
+    return new MqttAccessList(
+        gateways, List.of(BRIDGE_USER), List.of(new MqttAccessList.Commander(CONSOLE_USER, sites)));
   }
 
   /** Writes the ACL file; returns its path. */

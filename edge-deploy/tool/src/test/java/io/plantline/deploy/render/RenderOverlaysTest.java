@@ -106,6 +106,13 @@ class RenderOverlaysTest {
       }
     }
     assertThat(acl).contains("user ingestion-bridge", "topic read plantline/v1/+/+/+/telemetry");
+    assertThat(acl).contains("user console");
+    for (Inventory.Site site : plant.sites()) {
+      assertThat(acl)
+          .contains(
+              "topic write plantline/v1/" + site.id() + "/+/+/command",
+              "topic read plantline/v1/" + site.id() + "/+/+/command-result");
+    }
   }
 
   @Test
