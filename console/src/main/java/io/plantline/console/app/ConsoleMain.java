@@ -6,8 +6,8 @@ import io.plantline.console.adapter.out.mqtt.MqttSetpointCommander;
 import io.plantline.console.domain.SiteScope;
 import io.plantline.console.domain.UserAccount;
 import io.plantline.contracts.Ids;
-import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.cli.KafkaOptions;
+import io.plantline.ingestion.cli.MqttLogin;
 import io.plantline.ingestion.cli.OptionException;
 import io.plantline.ingestion.cli.Secrets;
 import io.plantline.ingestion.kafka.KafkaSettings;
@@ -15,14 +15,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -323,36 +321,17 @@ public final class ConsoleMain implements Callable<Integer> {
     if (mqttUrl == null || mqttUrl.isBlank()) {
       return null;
     }
-    MqttEndpoint endpoint;
-    try {
-      endpoint = MqttEndpoint.parse(mqttUrl);
-    } catch (IllegalArgumentException e) {
-      throw new OptionException("--mqtt-url", e.getMessage());
-    }
-    if (mqttUsername == null || mqttUsername.isBlank()) {
-      throw new OptionException("--mqtt-username", "missing: the console's broker user");
-    }
-    String password =
-        secrets.password(
-            "--mqtt-password-file",
-            Optional.ofNullable(mqttPasswordFile),
-            "--mqtt-password-env",
-            Optional.ofNullable(mqttPasswordEnv));
-    Optional<Path> ca = Optional.ofNullable(mqttCaFile);
-    if (ca.isPresent() && !Files.isReadable(ca.get())) {
-      throw new OptionException("--mqtt-ca-file", "cannot read " + ca.get());
-    }
-    if (ca.isPresent() && !endpoint.tls()) {
-      throw new OptionException("--mqtt-ca-file", "needs an mqtts:// URL in --mqtt-url");
-    }
+    MqttLogin login =
+        MqttLogin.fromOptions(
+            mqttUrl,
+            mqttUsername,
+            mqttPasswordFile,
+            mqttPasswordEnv,
+            mqttCaFile,
+            secrets,
+            "the console's broker user");
     return new MqttSetpointCommander.Settings(
-        endpoint.host(),
-        endpoint.port(),
-        endpoint.tls(),
-        ca,
-        mqttUsername.strip(),
-        password,
-        "plantline-console-" + UUID.randomUUID().toString().substring(0, 8));
+        login, "plantline-console-" + UUID.randomUUID().toString().substring(0, 8));
   }
 
   @Override

@@ -193,6 +193,44 @@ class ConsoleMainTest {
   }
 
   @Test
+  void shouldReadTheMqttCommanderOnlyWhenAsked() throws Exception {
+    assertThat(config(serveArgs(users())).setpointCommander()).isNull();
+    Path password = file("mqtt.password", "pppp-mqtt-console-secret");
+    ConsoleConfig config =
+        config(
+            serveArgs(
+                users(),
+                "--mqtt-url",
+                "mqtts://broker.plant:8883",
+                "--mqtt-username",
+                "console",
+                "--mqtt-password-file",
+                password.toString()));
+    assertThat(config.setpointCommander().login().endpoint().tls()).isTrue();
+    assertThat(config.setpointCommander().login().username()).isEqualTo("console");
+    assertThat(config.setpointCommander().login().password()).isEqualTo("pppp-mqtt-console-secret");
+    assertThat(config.toString()).contains("console").doesNotContain("pppp");
+
+    Run noUser = run(serveArgs(users(), "--mqtt-url", "mqtt://broker:1883").toArray(String[]::new));
+    assertThat(noUser.status()).isEqualTo(2);
+    assertThat(noUser.err()).contains("--mqtt-username: missing");
+    Run caOnPlain =
+        run(
+            serveArgs(
+                    users(),
+                    "--mqtt-url",
+                    "mqtt://broker:1883",
+                    "--mqtt-username",
+                    "console",
+                    "--mqtt-password-file",
+                    password.toString(),
+                    "--mqtt-ca-file",
+                    password.toString())
+                .toArray(String[]::new));
+    assertThat(caOnPlain.err()).contains("--mqtt-ca-file: needs an mqtts:// URL");
+  }
+
+  @Test
   void shouldNameTheWrongOptionAndExitWith2() throws Exception {
     Path users = users();
     Map<String, String[]> cases =

@@ -10,6 +10,8 @@ import io.plantline.contracts.command.SetpointOutcome;
 import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.topic.MqttAccessList;
 import io.plantline.contracts.topic.MqttTopic;
+import io.plantline.ingestion.bridge.MqttEndpoint;
+import io.plantline.ingestion.cli.MqttLogin;
 import io.plantline.registermap.PointDefinition;
 import io.plantline.registermap.RegisterMap;
 import io.plantline.registermap.RegisterMaps;
@@ -102,12 +104,11 @@ class ConsoleSetpointIT {
             Duration.ofSeconds(5),
             List.of(),
             new MqttSetpointCommander.Settings(
-                "127.0.0.1",
-                mqtt.tlsPort().orElseThrow(),
-                true,
-                Optional.of(mqtt.caCertificate().orElseThrow()),
-                commander.username(),
-                commander.password(),
+                new MqttLogin(
+                    new MqttEndpoint("127.0.0.1", mqtt.tlsPort().orElseThrow(), true),
+                    commander.username(),
+                    commander.password(),
+                    Optional.of(mqtt.caCertificate().orElseThrow())),
                 "console-setpoint-it"));
   }
 

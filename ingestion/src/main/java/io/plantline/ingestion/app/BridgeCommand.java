@@ -5,10 +5,10 @@ import io.plantline.contracts.ContractViolationException;
 import io.plantline.contracts.Ids;
 import io.plantline.ingestion.bridge.BridgeConfig;
 import io.plantline.ingestion.bridge.BridgeMetrics;
-import io.plantline.ingestion.bridge.MqttEndpoint;
 import io.plantline.ingestion.bridge.MqttKafkaBridge;
 import io.plantline.ingestion.bridge.MqttSubscription;
 import io.plantline.ingestion.cli.KafkaOptions;
+import io.plantline.ingestion.cli.MqttLogin;
 import io.plantline.ingestion.cli.OperationsServer;
 import io.plantline.ingestion.cli.OpsEndpoints;
 import io.plantline.ingestion.cli.OptionException;
@@ -16,7 +16,6 @@ import io.plantline.ingestion.cli.Secrets;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -159,29 +158,16 @@ public final class BridgeCommand implements Callable<Integer> {
 
   /** Validates the options into the bridge's settings; errors name the option. */
   BridgeConfig config() {
-    MqttEndpoint endpoint;
-    try {
-      endpoint = MqttEndpoint.parse(mqttUrl);
-    } catch (IllegalArgumentException e) {
-      throw new OptionException("--mqtt-url", e.getMessage());
-    }
-    if (mqttUsername == null || mqttUsername.isBlank()) {
-      throw new OptionException("--mqtt-username", "missing (or set PLANTLINE_MQTT_USERNAME)");
-    }
     Secrets secrets = new Secrets(environment);
-    String password =
-        secrets.password(
-            "--mqtt-password-file",
-            Optional.ofNullable(mqttPasswordFile),
-            "--mqtt-password-env",
-            Optional.ofNullable(mqttPasswordEnv));
-    Optional<Path> ca = Optional.ofNullable(caFile);
-    if (ca.isPresent() && !Files.isReadable(ca.get())) {
-      throw new OptionException("--mqtt-ca-file", "cannot read " + ca.get());
-    }
-    if (ca.isPresent() && !endpoint.tls()) {
-      throw new OptionException("--mqtt-ca-file", "needs an mqtts:// URL in --mqtt-url");
-    }
+    MqttLogin login =
+        MqttLogin.fromOptions(
+            mqttUrl,
+            mqttUsername,
+            mqttPasswordFile,
+            mqttPasswordEnv,
+            caFile,
+            secrets,
+            "or set PLANTLINE_MQTT_USERNAME");
     if (clientId == null || clientId.isBlank() || clientId.length() > 128) {
       throw new OptionException("--client-id", "must be 1..128 characters");
     }
@@ -220,10 +206,10 @@ public final class BridgeCommand implements Callable<Integer> {
       throw new OptionException("--subscription/--group/--site", e.getMessage());
     }
     return new BridgeConfig(
-        endpoint,
-        mqttUsername,
-        password,
-        ca,
+        login.endpoint(),
+        login.username(),
+        login.password(),
+        login.caFile(),
         clientId,
         mqttSubscription,
         kafkaSettings,

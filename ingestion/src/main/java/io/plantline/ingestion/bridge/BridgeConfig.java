@@ -1,5 +1,6 @@
 package io.plantline.ingestion.bridge;
 
+import io.plantline.ingestion.cli.MqttLogin;
 import io.plantline.ingestion.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,11 @@ public record BridgeConfig(
     Duration sourceIdleTtl,
     int maxTrackedDevices,
     Duration holdBeforeKafka) {
+
+  /** The broker login these settings make. */
+  public MqttLogin login() {
+    return new MqttLogin(mqtt, mqttUsername, mqttPassword, caFile);
+  }
 
   /** Checks required values and ranges; messages name the setting. */
   public BridgeConfig {

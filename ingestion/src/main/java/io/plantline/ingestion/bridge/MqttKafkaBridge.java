@@ -4,7 +4,6 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
@@ -117,21 +116,12 @@ public final class MqttKafkaBridge extends VerticleBase {
       return;
     }
     MqttClientOptions options =
-        new MqttClientOptions()
-            .setClientId(config.clientId())
-            .setUsername(config.mqttUsername())
-            .setPassword(config.mqttPassword())
+        config
+            .login()
+            .clientOptions(config.clientId())
             .setCleanSession(false)
-            .setKeepAliveInterval(30)
             .setMaxMessageSize(MAX_MESSAGE_BYTES);
     options.setAutoAck(false);
-    if (config.mqtt().tls()) {
-      options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
-      config
-          .caFile()
-          .ifPresent(
-              ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
-    }
     MqttClient connection = MqttClient.create(vertx, options);
     client = connection;
     connection.publishHandler(message -> onMessage(connection, message));

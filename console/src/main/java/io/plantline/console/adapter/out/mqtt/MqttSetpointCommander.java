@@ -7,18 +7,16 @@ import io.plantline.contracts.codec.Codecs;
 import io.plantline.contracts.command.SetpointCommand;
 import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.topic.MqttTopic;
+import io.plantline.ingestion.cli.MqttLogin;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,34 +42,19 @@ public final class MqttSetpointCommander implements SetpointCommander {
   /**
    * How to reach the broker.
    *
-   * @param host broker host
-   * @param port broker port
-   * @param tls whether to use TLS (mqtts)
-   * @param caFile the CA that signed the broker's certificate, if not the JVM's
-   * @param username the console's broker user
-   * @param password its password
+   * @param login the console's broker login (a commander in the broker's access list)
    * @param clientId the MQTT client id
    */
-  public record Settings(
-      String host,
-      int port,
-      boolean tls,
-      Optional<Path> caFile,
-      String username,
-      String password,
-      String clientId) {
+  public record Settings(MqttLogin login, String clientId) {
     /** Checks presence. */
     public Settings {
-      Objects.requireNonNull(host, "host");
-      Objects.requireNonNull(caFile, "caFile");
-      Objects.requireNonNull(username, "username");
-      Objects.requireNonNull(password, "password");
+      Objects.requireNonNull(login, "login");
       Objects.requireNonNull(clientId, "clientId");
     }
 
     @Override
     public String toString() {
-      return (tls ? "mqtts://" : "mqtt://") + host + ":" + port + " as " + username;
+      return login.toString();
     }
   }
 
@@ -166,20 +149,11 @@ public final class MqttSetpointCommander implements SetpointCommander {
       return;
     }
     MqttClientOptions options =
-        new MqttClientOptions()
-            .setClientId(settings.clientId())
-            .setUsername(settings.username())
-            .setPassword(settings.password())
+        settings
+            .login()
+            .clientOptions(settings.clientId())
             .setCleanSession(true)
-            .setKeepAliveInterval(30)
             .setMaxMessageSize(MAX_RESULT_BYTES);
-    if (settings.tls()) {
-      options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
-      settings
-          .caFile()
-          .ifPresent(
-              ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
-    }
     MqttClient connection = MqttClient.create(vertx, options);
     client = connection;
     subscribedSites.clear();
@@ -189,12 +163,12 @@ public final class MqttSetpointCommander implements SetpointCommander {
           if (ack.grantedQoSLevels().contains(0x80)) {
             LOG.error(
                 "the broker refused a command-result subscription of {}: check its access list",
-                settings.username());
+                settings.login().username());
           }
         });
     connection.closeHandler(v -> onClosed(connection));
     connection
-        .connect(settings.port(), settings.host())
+        .connect(settings.login().endpoint().port(), settings.login().endpoint().host())
         .onSuccess(
             ack -> {
               connected = true;
