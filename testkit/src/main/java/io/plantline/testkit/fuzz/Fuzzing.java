@@ -60,6 +60,9 @@ public final class Fuzzing {
       Duration duration,
       Path workDir,
       String... extraInstrumentation) {
+    // The fuzzing JVM runs in the work directory: every path it is given must be absolute.
+    workDir = workDir.toAbsolutePath();
+    seeds = seeds == null ? null : seeds.toAbsolutePath();
     try {
       Files.createDirectories(workDir);
       Path corpus = Files.createDirectories(workDir.resolve("corpus"));
@@ -69,7 +72,7 @@ public final class Fuzzing {
       command.add(ForkedJvm.javaExecutable());
       command.add("-Xmx768m");
       command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
+      command.add(absoluteClassPath(System.getProperty("java.class.path")));
       command.add("com.code_intelligence.jazzer.Jazzer");
       command.add("--target_class=" + target.getName());
       command.add(
@@ -209,5 +212,17 @@ public final class Fuzzing {
       last = Long.parseLong(m.group(1));
     }
     return last;
+  }
+
+  /**
+   * The class path with every entry made absolute: the fuzzing JVM runs in its work directory, so
+   * the relative entries of a command-line run ({@code ./plantline fuzz}) would point nowhere
+   * there.
+   */
+  static String absoluteClassPath(String classPath) {
+    return Stream.of(classPath.split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 }
