@@ -105,14 +105,21 @@ final class YamlNode {
     if (!m.matches()) {
       throw error(key, "bad duration " + describe(v) + " (expected e.g. 500ms, 30s, 5m, 2h, 1d)");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> n;
-      case "s" -> n * 1000;
-      case "m" -> n * 60_000;
-      case "h" -> n * 3_600_000;
-      default -> n * 86_400_000;
-    };
+    long unitMillis =
+        switch (m.group(2)) {
+          case "ms" -> 1;
+          case "s" -> 1000;
+          case "m" -> 60_000;
+          case "h" -> 3_600_000;
+          default -> 86_400_000;
+        };
+    try {
+      return Math.multiplyExact(Long.parseLong(m.group(1)), unitMillis);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // found by fuzzing: a number of 30 digits escaped as NumberFormatException
+      throw error(
+          key, "duration " + describe(v) + " is too long (at most " + Long.MAX_VALUE + "ms)");
+    }
   }
 
   long duration(String key, long fallback) {

@@ -53,6 +53,11 @@ class RuleFilesTest {
             + " for: 1m, forr: 2m} | rules[0].forr | unknown key",
         "bad duration | - {id: r, deviceType: motor-spindle, kind: missing-data, metric: speed_rpm,"
             + " for: 1 minute} | rules[0].for | bad duration",
+        "duration overflow (a fuzzing finding) | - {id: r, deviceType: motor-spindle,"
+            + " kind: missing-data, metric: speed_rpm, for: 666666666666666666666666666661s}"
+            + " | rules[0].for | is too long",
+        "duration overflow in ms | - {id: r, deviceType: motor-spindle, kind: missing-data,"
+            + " metric: speed_rpm, for: 9223372036854775807d} | rules[0].for | is too long",
         "unknown metric | - {id: r, deviceType: motor-spindle, kind: missing-data,"
             + " metric: speed, for: 1m} | rules[0].metric | unknown metric 'speed'",
         "unknown type | - {id: r, deviceType: robot, kind: missing-data, metric: speed_rpm,"
