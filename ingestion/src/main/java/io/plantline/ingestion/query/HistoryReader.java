@@ -254,12 +254,6 @@ public final class HistoryReader {
         : CompletableFuture.completedFuture(null);
   }
 
-  private static CompletionStage<List<Row>> all(
-      AsyncResultSet rs, List<Row> rows, Predicate<Row> filter, int max) {
-    return each(rs, row -> filter.test(row) && rows.add(row) && rows.size() < max)
-        .thenApply(v -> rows);
-  }
-
   private static Device device(Row row) {
     return new Device(
         row.getString("device_id"),
