@@ -13,13 +13,13 @@ import javax.crypto.spec.PBEKeySpec;
  * Lines of a Mosquitto 2 password file in its PBKDF2-SHA512 format ({@code user:$7$101$salt$hash}),
  * the format {@code mosquitto_passwd} writes, so no password is ever stored in clear.
  */
-final class MosquittoPasswordFile {
+public final class MosquittoPasswordFile {
   private static final int ITERATIONS = 101;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private MosquittoPasswordFile() {}
 
-  static String of(List<Credentials> users) {
+  public static String of(List<Credentials> users) {
     return users.stream()
         .map(MosquittoPasswordFile::line)
         .collect(Collectors.joining("\n", "", "\n"));

@@ -26,6 +26,20 @@ public record Inventory(String namespace, List<Site> sites) {
     public Site {
       nodes = List.copyOf(nodes);
     }
+
+    /** The broker's host name in {@link #mqttUrl()} ({@code ssl://host[:port]}). */
+    public String mqttHost() {
+      String hostPort = mqttUrl.substring(mqttUrl.indexOf("://") + 3);
+      int colon = hostPort.indexOf(':');
+      return colon < 0 ? hostPort : hostPort.substring(0, colon);
+    }
+
+    /** The broker's port in {@link #mqttUrl()}, 8883 (MQTT over TLS) when none is given. */
+    public int mqttPort() {
+      String hostPort = mqttUrl.substring(mqttUrl.indexOf("://") + 3);
+      int colon = hostPort.indexOf(':');
+      return colon < 0 ? 8883 : Integer.parseInt(hostPort.substring(colon + 1));
+    }
   }
 
   /**

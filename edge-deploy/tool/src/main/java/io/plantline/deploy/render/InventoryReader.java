@@ -31,7 +31,7 @@ public final class InventoryReader {
   private static final Pattern NODE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
 
   private static final Pattern DURATION = Pattern.compile("\\d+(ms|s|m|h)");
-  private static final Pattern MQTT_URL = Pattern.compile("tcp://[A-Za-z0-9.-]+(:\\d{1,5})?");
+  private static final Pattern MQTT_URL = Pattern.compile("ssl://[A-Za-z0-9.-]+(:\\d{1,5})?");
 
   private final String source;
   private final Map<String, String> nodeOfDeviceId = new HashMap<>();
@@ -100,10 +100,10 @@ public final class InventoryReader {
     JsonNode mqtt = required(site, path, "mqtt");
     keys(mqtt, path + ".mqtt", Set.of("url"));
     String url = requiredText(mqtt, path + ".mqtt", "url");
-    if (url.startsWith("ssl://")) {
+    if (url.startsWith("tcp://")) {
       throw fail(
           path + ".mqtt.url",
-          "ssl:// needs the broker's CA file in the pod; the renderer does not mount one yet");
+          "plain MQTT is refused: the plant broker listens only on TLS (ssl://host:8883)");
     }
     url = matching(mqtt, path + ".mqtt", "url", MQTT_URL);
     List<Node> nodes = new ArrayList<>();

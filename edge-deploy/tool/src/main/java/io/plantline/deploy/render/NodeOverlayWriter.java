@@ -31,6 +31,12 @@ public final class NodeOverlayWriter {
   /** The environment variable the gateway reads its MQTT password from (Secret below). */
   public static final String MQTT_PASSWORD_ENV = "PLANTLINE_MQTT_PASSWORD";
 
+  /**
+   * Where the base StatefulSet mounts the plant MQTT CA's certificate (Secret {@code
+   * plantline-mqtt-ca-cert}, key {@code ca.crt}).
+   */
+  public static final String MQTT_CA_FILE = "/etc/plantline-mqtt-ca/ca.crt";
+
   private static final String BASE = "base/edge-gateway";
 
   private final Path baseDir;
@@ -116,8 +122,8 @@ public final class NodeOverlayWriter {
     }
     yaml.append("uplinks:\n");
     yaml.append(
-        "  mqtt: {url: \"%s\", username: %s, passwordEnv: %s}\n"
-            .formatted(site.mqttUrl(), node.gatewayId(), MQTT_PASSWORD_ENV));
+        "  mqtt: {url: \"%s\", username: %s, passwordEnv: %s, caFile: %s}\n"
+            .formatted(site.mqttUrl(), node.gatewayId(), MQTT_PASSWORD_ENV, MQTT_CA_FILE));
     yaml.append(
         "journal: {directory: /var/lib/plantline/journal, maxBytes: 1GiB, segmentBytes: 8MiB,"
             + " fsync: interval, fsyncInterval: 200ms, overflow: drop-oldest}\n");
@@ -154,9 +160,7 @@ public final class NodeOverlayWriter {
             - to:
                 - ipBlock: {cidr: %s}
               ports:
-                - {protocol: TCP, port: 1883}
-                - {protocol: TCP, port: 8883}
-                - {protocol: TCP, port: 9092}
+                - {protocol: TCP, port: %d}
             - to:
                 - namespaceSelector:
                     matchLabels:
@@ -165,15 +169,31 @@ public final class NodeOverlayWriter {
                 - {protocol: UDP, port: 53}
                 - {protocol: TCP, port: 53}
         """
-        .formatted(node.name(), modbus, site.plantNetwork());
+        .formatted(node.name(), modbus, site.plantNetwork(), site.mqttPort());
   }
 
+  /**
+   * Loads the configuration with the gateway's own loader. The CA file exists only in the pod, so a
+   * readable stand-in takes its place here.
+   */
   private static void checkLoads(String yaml, Path file, Node node) {
+    Path caStandIn = null;
     try {
-      GatewayConfig.parse(yaml, file.toString(), file.getParent(), name -> "checked-at-render");
+      caStandIn = Files.createTempFile("plantline-mqtt-ca", ".crt");
+      GatewayConfig.parse(
+          yaml.replace(MQTT_CA_FILE, caStandIn.toString()),
+          file.toString(),
+          file.getParent(),
+          name -> "checked-at-render");
     } catch (ConfigException e) {
       throw new InventoryException(
           "node " + node.name(), "gateway.yaml", "the gateway rejects it: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary file", e);
+    } finally {
+      if (caStandIn != null) {
+        caStandIn.toFile().delete();
+      }
     }
   }
 

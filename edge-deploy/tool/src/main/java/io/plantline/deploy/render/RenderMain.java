@@ -69,6 +69,11 @@ public final class RenderMain implements Callable<Integer> {
             + "  (kubectl -n plantline create configmap mosquitto-acl --from-file=acl="
             + acl
             + ")");
+    Path certificate = BrokerCertificate.write(plant, out);
+    System.out.println(
+        "rendered "
+            + certificate
+            + "  (the broker certificate's names: copy it over k8s/overlays/plant/mosquitto-tls.yaml)");
     return 0;
   }
 }

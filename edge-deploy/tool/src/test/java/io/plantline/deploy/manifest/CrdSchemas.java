@@ -26,7 +26,9 @@ public final class CrdSchemas {
           "strimzi-044-Crd-kafkauser.yaml.gz",
           "strimzi-045-Crd-kafkanodepool.yaml.gz",
           "flinkdeployments.flink.apache.org-v1.yml.gz",
-          "k8ssandra.io_k8ssandraclusters.yaml.gz");
+          "k8ssandra.io_k8ssandraclusters.yaml.gz",
+          "cert-manager.io_certificates.yaml.gz",
+          "cert-manager.io_issuers.yaml.gz");
 
   /** "group/version/Kind" to the schema of that served version. */
   private final Map<String, JsonNode> schemas = new HashMap<>();

@@ -56,6 +56,10 @@ class ManifestsTest {
 
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|token|secret|key).*");
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+      new com.fasterxml.jackson.databind.ObjectMapper(
+          new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
   static final Map<String, RenderedOverlay> OVERLAYS = new HashMap<>();
   static StrictModels models;
 
@@ -80,6 +84,8 @@ class ManifestsTest {
     assertThat(OVERLAYS.get("plant").customResources("K8ssandraCluster")).hasSize(1);
     assertThat(OVERLAYS.get("plant").customResources("KafkaUser"))
         .hasSize(KafkaGrants.COMPONENTS.size());
+    assertThat(OVERLAYS.get("plant").customResources("Certificate")).hasSize(2);
+    assertThat(OVERLAYS.get("plant").customResources("Issuer")).hasSize(2);
   }
 
   @Test
@@ -237,9 +243,21 @@ class ManifestsTest {
             .map(EnvVar::getName)
             .collect(Collectors.toSet());
     Path dir = Files.createTempDirectory("gateway-config");
+    // The uplink is MQTT over TLS only, trusting the CA certificate mounted from a Secret's ca.crt.
+    JsonNode mqtt = YAML.readTree(yaml).path("uplinks").path("mqtt");
+    assertThat(mqtt.path("url").asText()).as(at + " MQTT over TLS").startsWith("ssl://");
+    String caFile = mqtt.path("caFile").asText();
+    assertThat(overlay.mountedSecretFile(workload.pod(), container, caFile).key())
+        .as(at + " caFile " + caFile + " is a mounted ca.crt")
+        .isEqualTo("ca.crt");
+    Path caStandIn = Files.writeString(dir.resolve("ca.crt"), "stands in for the mounted file");
     GatewayConfig config =
         GatewayConfig.parse(
-            yaml, at + " gateway.yaml", dir, env -> secretEnv.contains(env) ? "from-secret" : null);
+            yaml.replace(caFile, caStandIn.toString()),
+            at + " gateway.yaml",
+            dir,
+            env -> secretEnv.contains(env) ? "from-secret" : null);
+    assertThat(config.mqtt().orElseThrow().tls()).as(at + " TLS").isTrue();
     // The health endpoint listens where the probes, the container port and the Service look.
     assertThat(config.httpBind()).as(at + " http.bind").isEqualTo("0.0.0.0");
     int port = containerPort(container, "http");
@@ -293,6 +311,16 @@ class ManifestsTest {
                     .isTrue());
     assertThat(policy.getSpec().getIngress())
         .allMatch(r -> r.getPorts().stream().allMatch(p -> p.getPort().getIntVal() == port));
+    // MQTT leaves only for the broker's TLS port; plain MQTT (1883) is not let out at all.
+    List<Integer> egressPorts =
+        policy.getSpec().getEgress().stream()
+            .flatMap(r -> r.getPorts().stream())
+            .map(p -> p.getPort().getIntVal())
+            .toList();
+    assertThat(egressPorts)
+        .as(at + " egress ports")
+        .contains(config.mqtt().orElseThrow().port())
+        .doesNotContain(1883);
     return config;
   }
 
@@ -454,6 +482,149 @@ class ManifestsTest {
           "transactionalId:" + grant.transactionalIdPrefix() + ":prefix:[\"Write\",\"Describe\"]");
     }
     return acls;
+  }
+
+  /**
+   * The plant broker listens on TLS only, with cert-manager's certificate for the names its clients
+   * use, and every MQTT client of the plant (bridge, console, the demo's gateway) connects over TLS
+   * to one of those names, trusting the CA that issued it.
+   */
+  @Test
+  void shouldServeMqttOnlyOverTlsWithACertificateFromCertManager() throws Exception {
+    for (String name : List.of("plant", "demo")) {
+      RenderedOverlay overlay = OVERLAYS.get(name);
+      String namespace = name.equals("plant") ? "plantline" : "plantline-demo";
+      Deployment broker = overlay.one(Deployment.class, "mosquitto");
+      PodTemplateSpecView pod = new PodTemplateSpecView(overlay, broker);
+      Container mosquitto = pod.container("mosquitto");
+      String conf =
+          overlay
+              .mountedConfigMap(broker.getSpec().getTemplate(), "config")
+              .getData()
+              .get("mosquitto.conf");
+      MosquittoConf parsed = MosquittoConf.parse(conf);
+      assertThat(parsed.listeners()).as(name + " listeners").containsExactly(8883);
+      assertThat(parsed.value("allow_anonymous")).isEqualTo("false");
+      String secret = null;
+      for (String key : List.of("cafile", "certfile", "keyfile")) {
+        RenderedOverlay.SecretFile file =
+            overlay.mountedSecretFile(broker.getSpec().getTemplate(), mosquitto, parsed.value(key));
+        assertThat(file.key())
+            .as(name + " " + key)
+            .isEqualTo(
+                Map.of("cafile", "ca.crt", "certfile", "tls.crt", "keyfile", "tls.key").get(key));
+        secret = file.secretName();
+      }
+      int port = containerPort(mosquitto, "mqtts");
+      assertThat(port).isEqualTo(8883);
+      assertThat(mosquitto.getLivenessProbe().getTcpSocket().getPort().getStrVal())
+          .isEqualTo("mqtts");
+      assertThat(overlay.one(Service.class, "mosquitto").getSpec().getPorts())
+          .singleElement()
+          .satisfies(p -> assertThat(p.getPort()).isEqualTo(port));
+      assertThat(overlay.one(NetworkPolicy.class, "mosquitto").getSpec().getIngress())
+          .flatExtracting(r -> r.getPorts())
+          .extracting(p -> p.getPort().getIntVal())
+          .containsExactly(port);
+      // The renewal path: cert-manager rewrites the Secret, the sidecar sees tls.crt change and
+      // signals the broker, which it can only do in a shared PID namespace.
+      assertThat(broker.getSpec().getTemplate().getSpec().getShareProcessNamespace()).isTrue();
+      Container reloader = pod.container("cert-reloader");
+      assertThat(String.join(" ", reloader.getArgs()))
+          .contains(parsed.value("certfile"), "pkill -HUP -x mosquitto");
+      assertThat(
+              overlay
+                  .mountedSecretFile(
+                      broker.getSpec().getTemplate(), reloader, parsed.value("certfile"))
+                  .secretName())
+          .isEqualTo(secret);
+
+      // cert-manager: the broker's Secret comes from a Certificate issued by the plant CA issuer,
+      // whose key is the Secret of a CA Certificate from the self-signed issuer.
+      ObjectNode certificate = certificateWritingSecret(overlay, secret);
+      ObjectNode caIssuer = issuerOf(overlay, certificate);
+      String caSecret = caIssuer.path("spec").path("ca").path("secretName").asText();
+      ObjectNode ca = certificateWritingSecret(overlay, caSecret);
+      assertThat(ca.path("spec").path("isCA").asBoolean()).as(name + " CA certificate").isTrue();
+      assertThat(issuerOf(overlay, ca).path("spec").has("selfSigned")).isTrue();
+      assertThat(certificate.path("spec").path("usages").toString()).contains("server auth");
+      List<String> dnsNames = new ArrayList<>();
+      certificate.path("spec").path("dnsNames").forEach(n -> dnsNames.add(n.asText()));
+      assertThat(dnsNames)
+          .as(name + " certificate names")
+          .contains("mosquitto", "mosquitto." + namespace + ".svc");
+
+      // Every MQTT client in the overlay: ssl:// to a name of the certificate on the TLS port,
+      // trusting the ca.crt that cert-manager writes beside the broker's certificate.
+      int clients = 0;
+      for (Workload workload : overlay.workloads()) {
+        Container container = workload.container();
+        List<String> args = container.getArgs();
+        String url;
+        String caFile;
+        if (args.contains("--mqtt-url")) {
+          url = args.get(args.indexOf("--mqtt-url") + 1);
+          caFile =
+              args.indexOf("--mqtt-ca-file") < 0
+                  ? null
+                  : args.get(args.indexOf("--mqtt-ca-file") + 1);
+        } else if (workload.name().startsWith("edge-gateway")) {
+          JsonNode mqtt =
+              YAML.readTree(
+                      overlay
+                          .mountedConfigMap(workload.pod(), "config")
+                          .getData()
+                          .get("gateway.yaml"))
+                  .path("uplinks")
+                  .path("mqtt");
+          url = mqtt.path("url").asText();
+          caFile = mqtt.path("caFile").asText(null);
+        } else {
+          continue;
+        }
+        clients++;
+        String at = name + " " + workload.name();
+        java.net.URI uri = java.net.URI.create(url);
+        assertThat(uri.getScheme()).as(at + " " + url).isEqualTo("ssl");
+        assertThat(dnsNames)
+            .as(at + " connects to a name of the certificate")
+            .contains(uri.getHost());
+        assertThat(uri.getPort()).as(at + " port").isEqualTo(port);
+        assertThat(caFile).as(at + " CA file").isNotNull();
+        RenderedOverlay.SecretFile trusted =
+            overlay.mountedSecretFile(workload.pod(), container, caFile);
+        assertThat(trusted)
+            .as(at + " trusts the CA of the broker's certificate")
+            .isEqualTo(new RenderedOverlay.SecretFile(secret, "ca.crt"));
+      }
+      assertThat(clients).as(name + " MQTT clients").isEqualTo(name.equals("plant") ? 2 : 3);
+    }
+  }
+
+  private static ObjectNode certificateWritingSecret(RenderedOverlay overlay, String secret) {
+    return overlay.customResources("Certificate").stream()
+        .filter(c -> c.path("spec").path("secretName").asText().equals(secret))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError(overlay.name() + ": no Certificate writes " + secret));
+  }
+
+  private static ObjectNode issuerOf(RenderedOverlay overlay, ObjectNode certificate) {
+    JsonNode ref = certificate.path("spec").path("issuerRef");
+    assertThat(ref.path("kind").asText("Issuer")).isEqualTo("Issuer");
+    return overlay
+        .customResource("Issuer", ref.path("name").asText())
+        .orElseThrow(() -> new AssertionError(overlay.name() + ": no Issuer " + ref));
+  }
+
+  /** The containers of a Deployment's pod template, by name. */
+  private record PodTemplateSpecView(RenderedOverlay overlay, Deployment deployment) {
+    Container container(String name) {
+      return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+          .filter(c -> c.getName().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError(overlay.name() + ": no container " + name));
+    }
   }
 
   @Test

@@ -84,6 +84,47 @@ public record RenderedOverlay(
         .orElseThrow(() -> new AssertionError(name + ": no ConfigMap " + configMap));
   }
 
+  /**
+   * The Secret and key a container sees at {@code file}: the volume mounted on the file's directory
+   * must be a Secret, and the file one of its keys (through {@code items} if it has them).
+   */
+  public SecretFile mountedSecretFile(PodTemplateSpec pod, Container container, String file) {
+    Path path = Path.of(file);
+    String directory = path.getParent().toString();
+    String volumeName =
+        container.getVolumeMounts().stream()
+            .filter(m -> m.getMountPath().equals(directory))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        name + " " + container.getName() + ": no mount at " + directory))
+            .getName();
+    io.fabric8.kubernetes.api.model.SecretVolumeSource secret =
+        pod.getSpec().getVolumes().stream()
+            .filter(v -> v.getName().equals(volumeName))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(name + ": no volume " + volumeName))
+            .getSecret();
+    if (secret == null) {
+      throw new AssertionError(name + ": volume " + volumeName + " for " + file + " is no Secret");
+    }
+    String fileName = path.getFileName().toString();
+    String key =
+        secret.getItems() == null || secret.getItems().isEmpty()
+            ? fileName
+            : secret.getItems().stream()
+                .filter(i -> i.getPath().equals(fileName))
+                .findFirst()
+                .orElseThrow(
+                    () -> new AssertionError(name + ": " + volumeName + " has no item " + fileName))
+                .getKey();
+    return new SecretFile(secret.getSecretName(), key);
+  }
+
+  /** A key of a Secret, as a container sees it mounted. */
+  public record SecretFile(String secretName, String key) {}
+
   /** A workload and its pod template. */
   public record Workload(String name, HasMetadata object, PodTemplateSpec pod) {
     public Container container() {

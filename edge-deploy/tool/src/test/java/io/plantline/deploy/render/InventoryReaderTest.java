@@ -15,7 +15,7 @@ class InventoryReaderTest {
       sites:
         - id: site-1
           plantNetwork: 10.10.0.0/16
-          mqtt: {url: "tcp://mqtt.plant.local:1883"}
+          mqtt: {url: "ssl://mqtt.plant.local:8883"}
           nodes:
       """;
 
@@ -53,6 +53,29 @@ class InventoryReaderTest {
     assertThat(inventory.sites().get(0).nodes().get(0).gatewayId()).isEqualTo("gw-edge-hall-a");
     assertThat(inventory.sites().get(0).nodes().get(1).devices().get(0).unitId()).isEmpty();
     assertThat(inventory.sites().get(1).nodes().get(0).devices().get(0).port()).isEqualTo(5020);
+    assertThat(inventory.sites().get(0).mqttHost()).isEqualTo("mqtt.site-1.plant.local");
+    assertThat(inventory.sites().get(1).mqttPort()).as("MQTT over TLS by default").isEqualTo(8883);
+    assertThat(BrokerCertificate.dnsNames(inventory))
+        .containsExactly(
+            "mosquitto",
+            "mosquitto.plantline.svc",
+            "mosquitto.plantline.svc.cluster.local",
+            "mqtt.site-1.plant.local",
+            "mqtt.site-2.plant.local");
+  }
+
+  @Test
+  void shouldRejectPlainMqtt() {
+    rejects(
+        HEAD.replace("ssl://mqtt.plant.local:8883", "tcp://mqtt.plant.local:1883")
+            + node("n1", device("d1", "10.20.0.1:502", "motor-spindle")),
+        "sites[0].mqtt.url",
+        "plain MQTT is refused: the plant broker listens only on TLS");
+    rejects(
+        HEAD.replace("ssl://mqtt.plant.local:8883", "mqtt.plant.local")
+            + node("n1", device("d1", "10.20.0.1:502", "motor-spindle")),
+        "sites[0].mqtt.url",
+        "ssl://");
   }
 
   @Test
