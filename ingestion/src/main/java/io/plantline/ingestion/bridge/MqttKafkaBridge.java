@@ -1,6 +1,7 @@
 package io.plantline.ingestion.bridge;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.plantline.ingestion.cli.ReconnectBackoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -27,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class MqttKafkaBridge extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MqttKafkaBridge.class);
   private static final int MAX_MESSAGE_BYTES = 1024 * 1024 - 1024;
-  private static final long MIN_BACKOFF_MILLIS = 1000;
-  private static final long MAX_BACKOFF_MILLIS = 30_000;
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
   private static final long GAP_CHECK_MILLIS = 500;
 
@@ -41,7 +40,8 @@ public final class MqttKafkaBridge extends VerticleBase {
   private volatile boolean kafkaReachable;
   private volatile int inflight;
   private boolean stopping;
-  private long backoffMillis = MIN_BACKOFF_MILLIS;
+  private final ReconnectBackoff backoff =
+      new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
   private long evictionTimer = -1;
   private long gapTimer = -1;
 
@@ -138,7 +138,7 @@ public final class MqttKafkaBridge extends VerticleBase {
         .onSuccess(
             id -> {
               subscribed = true;
-              backoffMillis = MIN_BACKOFF_MILLIS;
+              backoff.reset();
               LOG.info(
                   "MQTT bridge subscribed on {} as {} ({})",
                   config.mqtt(),
@@ -172,9 +172,7 @@ public final class MqttKafkaBridge extends VerticleBase {
     if (stopping) {
       return;
     }
-    long jitter = (long) (backoffMillis * 0.2 * Math.random());
-    vertx.setTimer(backoffMillis + jitter, id -> connect());
-    backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+    vertx.setTimer(backoff.nextDelayMillis(), id -> connect());
   }
 
   private void onMessage(MqttClient connection, MqttPublishMessage message) {

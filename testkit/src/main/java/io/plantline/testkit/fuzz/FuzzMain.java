@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * The long fuzzing run: {@code ./plantline fuzz MODULE TARGET_CLASS [--seconds N] [--seeds NAME]}
  * runs one target for as long as asked and prints what it found (findings stay in {@code
- * target/fuzz/<class>/findings}). Exit status 1 when something was found.
+ * target/fuzz/<class>/findings}; only the files this run adds count). Exit status 1 when something
+ * was found.
  */
 public final class FuzzMain {
   private FuzzMain() {}

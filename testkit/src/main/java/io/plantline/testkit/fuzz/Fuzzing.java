@@ -68,6 +68,8 @@ public final class Fuzzing {
       Path corpus = Files.createDirectories(workDir.resolve("corpus"));
       Path findings = Files.createDirectories(workDir.resolve("findings"));
       Path log = workDir.resolve("jazzer.log");
+      // A work directory keeps earlier runs' findings: only files this run writes are its own.
+      List<Path> earlierFindings = findingFiles(findings);
       List<String> command = new ArrayList<>();
       command.add(ForkedJvm.javaExecutable());
       command.add("-Xmx768m");
@@ -111,14 +113,8 @@ public final class Fuzzing {
       if (runs < 0) {
         runs = lastNumber(DONE, output);
       }
-      List<Path> found;
-      try (Stream<Path> files = Files.list(findings)) {
-        found =
-            files
-                .filter(f -> f.getFileName().toString().matches("(crash|timeout|oom|leak)-.*"))
-                .sorted()
-                .toList();
-      }
+      List<Path> found =
+          findingFiles(findings).stream().filter(f -> !earlierFindings.contains(f)).toList();
       return new FuzzRun(
           target.getName(), Math.max(0, runs), elapsed, found, process.exitValue(), log);
     } catch (IOException e) {
@@ -126,6 +122,16 @@ public final class Fuzzing {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while fuzzing " + target.getName(), e);
+    }
+  }
+
+  /** libFuzzer's artifacts in a findings directory: crashes, hangs, out-of-memory and leaks. */
+  static List<Path> findingFiles(Path findings) throws IOException {
+    try (Stream<Path> files = Files.list(findings)) {
+      return files
+          .filter(f -> f.getFileName().toString().matches("(crash|timeout|oom|leak)-.*"))
+          .sorted()
+          .toList();
     }
   }
 

@@ -8,6 +8,7 @@ import io.plantline.contracts.command.SetpointCommand;
 import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.topic.MqttTopic;
 import io.plantline.ingestion.cli.MqttLogin;
+import io.plantline.ingestion.cli.ReconnectBackoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttSetpointCommander implements SetpointCommander {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSetpointCommander.class);
-  private static final int MIN_BACKOFF_MILLIS = 500;
-  private static final int MAX_BACKOFF_MILLIS = 15_000;
   private static final int MAX_RESULT_BYTES = 64 * 1024;
 
   /**
@@ -66,7 +66,8 @@ public final class MqttSetpointCommander implements SetpointCommander {
   private volatile MqttClient client;
   private volatile boolean connected;
   private volatile boolean stopping;
-  private int backoffMillis = MIN_BACKOFF_MILLIS;
+  private final ReconnectBackoff backoff =
+      new ReconnectBackoff(Duration.ofMillis(500), Duration.ofSeconds(15));
 
   private MqttSetpointCommander(Vertx vertx, Settings settings) {
     this.vertx = vertx;
@@ -172,7 +173,7 @@ public final class MqttSetpointCommander implements SetpointCommander {
         .onSuccess(
             ack -> {
               connected = true;
-              backoffMillis = MIN_BACKOFF_MILLIS;
+              backoff.reset();
               LOG.info("setpoint commander connected to {}", settings);
             })
         .onFailure(
@@ -197,9 +198,7 @@ public final class MqttSetpointCommander implements SetpointCommander {
     if (stopping) {
       return;
     }
-    long jitter = (long) (backoffMillis * 0.2 * Math.random());
-    vertx.setTimer(backoffMillis + jitter, id -> connect());
-    backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+    vertx.setTimer(backoff.nextDelayMillis(), id -> connect());
   }
 
   private void onResult(MqttPublishMessage message) {
