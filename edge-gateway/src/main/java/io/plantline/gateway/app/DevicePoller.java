@@ -162,8 +162,8 @@ final class DevicePoller {
                 () ->
                     new IllegalArgumentException(
                         config.deviceId() + " has no writable point '" + pointName + "'"));
-    point
-        .writeViolation(value)
+    config
+        .writeViolation(point, value)
         .ifPresent(
             reason -> {
               throw new IllegalArgumentException(config.deviceId() + ": " + reason);

@@ -23,9 +23,14 @@ final class GatewayYaml {
   }
 
   GatewayYaml device(String id, int port, String registerMap, String pollClasses) {
+    return device(id, port, registerMap, pollClasses, "");
+  }
+
+  /** A device with more keys, written as {@code ", key: value"} inside its mapping. */
+  GatewayYaml device(String id, int port, String registerMap, String pollClasses, String moreKeys) {
     devices.add(
-        "  - {id: %s, area: area-gw, endpoint: \"127.0.0.1:%d\", unitId: 1, registerMap: %s, pollClasses: %s}"
-            .formatted(id, port, registerMap, pollClasses));
+        "  - {id: %s, area: area-gw, endpoint: \"127.0.0.1:%d\", unitId: 1, registerMap: %s, pollClasses: %s%s}"
+            .formatted(id, port, registerMap, pollClasses, moreKeys));
     return this;
   }
 

@@ -48,8 +48,13 @@ class SetpointCommandIT {
                   mqtt.port(),
                   mqtt.clientCredentials().username(),
                   mqtt.clientCredentials().password());
+      // This machine allows 3,000 rpm, less than the 12,000 its device type (the map) allows.
       yaml.device(
-          DEVICE, plant.port(DEVICE), "motor-spindle", "{fast: 250ms, normal: 1s, slow: 5s}");
+          DEVICE,
+          plant.port(DEVICE),
+          "motor-spindle",
+          "{fast: 250ms, normal: 1s, slow: 5s}",
+          ", writeLimits: {speed_setpoint_rpm: {max: 3000}}");
       GatewayRuntime gateway =
           SimulatedPlant.await(GatewayRuntime.start(vertx, GatewayConfig.load(yaml.write())));
       Map<UUID, List<SetpointResult>> results = new ConcurrentHashMap<>();
@@ -110,21 +115,29 @@ class SetpointCommandIT {
       SetpointCommand stale =
           command("speed_setpoint_rpm", 50, now.minusSeconds(600), now.minusSeconds(540));
       SetpointCommand readOnly = command("speed_rpm", 10, now, now.plusSeconds(60));
+      SetpointCommand tooFast = command("speed_setpoint_rpm", 5000, now, now.plusSeconds(60));
       publish(operator, topic, stale);
       publish(operator, topic, readOnly);
+      publish(operator, topic, tooFast);
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
                   results.containsKey(stale.commandId())
-                      && results.containsKey(readOnly.commandId()));
+                      && results.containsKey(readOnly.commandId())
+                      && results.containsKey(tooFast.commandId()));
+      assertThat(results.get(tooFast.commandId()).get(0).outcome())
+          .isEqualTo(SetpointOutcome.REJECTED);
+      assertThat(results.get(tooFast.commandId()).get(0).reason())
+          .as("within the device type's limits, above this machine's")
+          .contains("above this machine's maximum 3000.0");
       assertThat(results.get(stale.commandId()).get(0).outcome())
           .isEqualTo(SetpointOutcome.EXPIRED);
       assertThat(results.get(readOnly.commandId()).get(0).outcome())
           .isEqualTo(SetpointOutcome.REJECTED);
       assertThat(results.get(readOnly.commandId()).get(0).reason()).contains("speed_rpm");
       assertThat(plant.device(DEVICE).values().get("speed_setpoint_rpm"))
-          .as("neither the expired nor the rejected command was written")
+          .as("neither the expired nor the rejected commands were written")
           .isEqualTo(2000.0);
 
       SimulatedPlant.await(operator.disconnect());

@@ -64,7 +64,8 @@ public record Inventory(String namespace, List<Site> sites) {
       int port,
       Optional<Integer> unitId,
       String registerMap,
-      Map<String, String> pollClasses) {
+      Map<String, String> pollClasses,
+      Optional<String> writeLimits) {
     public Device {
       pollClasses = Map.copyOf(pollClasses);
     }

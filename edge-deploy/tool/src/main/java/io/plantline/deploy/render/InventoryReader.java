@@ -165,7 +165,10 @@ public final class InventoryReader {
   }
 
   private Device device(JsonNode device, String path, List<Cidr> subnets, List<String> names) {
-    keys(device, path, Set.of("id", "area", "endpoint", "unitId", "registerMap", "pollClasses"));
+    keys(
+        device,
+        path,
+        Set.of("id", "area", "endpoint", "unitId", "registerMap", "pollClasses", "writeLimits"));
     String id = matching(device, path, "id", ID);
     String area = matching(device, path, "area", ID);
     String endpoint = requiredText(device, path, "endpoint");
@@ -219,8 +222,26 @@ public final class InventoryReader {
         pollClasses.put(e.getKey(), value);
       }
     }
+    // This machine's setpoint limits, in the gateway's own format; the gateway's loader checks them
+    // against the register map when the node's configuration is rendered.
+    Optional<String> writeLimits = Optional.empty();
+    if (device.has("writeLimits")) {
+      JsonNode limits = device.get("writeLimits");
+      if (!limits.isObject()) {
+        throw fail(
+            path + ".writeLimits", "must be a mapping such as {speed_setpoint_rpm: {max: 8000}}");
+      }
+      writeLimits = Optional.of(limits.toString());
+    }
     return new Device(
-        id, area, endpoint.substring(0, colon), port, unitId, registerMap, pollClasses);
+        id,
+        area,
+        endpoint.substring(0, colon),
+        port,
+        unitId,
+        registerMap,
+        pollClasses,
+        writeLimits);
   }
 
   private static int parsePort(String text) {

@@ -118,6 +118,7 @@ public final class NodeOverlayWriter {
                     .collect(Collectors.joining(", ")))
             .append("}");
       }
+      device.writeLimits().ifPresent(limits -> yaml.append(", writeLimits: ").append(limits));
       yaml.append("}\n");
     }
     yaml.append("uplinks:\n");

@@ -199,4 +199,36 @@ class InventoryReaderTest {
         .hasMessageContaining("node n1: gateway.yaml: the gateway rejects it")
         .hasMessageContaining("pollClasses");
   }
+
+  @Test
+  void shouldRejectSetpointLimitsWiderThanTheRegisterMapsWhenRendering(
+      @org.junit.jupiter.api.io.TempDir Path out) {
+    rejects(
+        HEAD
+            + node(
+                "n1",
+                "{id: d1, area: a1, endpoint: \"10.20.0.1:502\", registerMap: pump, writeLimits: 100}"),
+        "sites[0].nodes[0].devices[0].writeLimits",
+        "must be a mapping");
+    Inventory inventory =
+        InventoryReader.read(
+            HEAD
+                + node(
+                    "n1",
+                    "{id: d1, area: a1, endpoint: \"10.20.0.1:502\", registerMap: pump,"
+                        + " writeLimits: {speed_setpoint_pct: {max: 120}}}"),
+            "plant.yaml");
+    assertThatThrownBy(
+            () ->
+                new NodeOverlayWriter(
+                        Path.of(
+                            System.getProperty("deploy.k8s.dir", "../k8s"), "base/edge-gateway"),
+                        out)
+                    .write(inventory))
+        .isInstanceOf(InventoryException.class)
+        .hasMessageContaining("node n1: gateway.yaml: the gateway rejects it")
+        .hasMessageContaining(
+            "writeLimits.speed_setpoint_pct.max: 120.0 lies outside the limits of register map"
+                + " point speed_setpoint_pct [0.0, 100.0]");
+  }
 }

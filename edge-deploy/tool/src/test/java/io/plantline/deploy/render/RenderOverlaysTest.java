@@ -68,9 +68,25 @@ class RenderOverlaysTest {
             .extracting(d -> d.deviceId())
             .containsExactlyElementsOf(node.devices().stream().map(Inventory.Device::id).toList());
         assertThat(overlay.yaml()).doesNotContain("password:");
+        for (Inventory.Device device : node.devices()) {
+          io.plantline.gateway.app.config.DeviceConfig loaded =
+              config.devices().stream()
+                  .filter(d -> d.deviceId().equals(device.id()))
+                  .findFirst()
+                  .orElseThrow();
+          assertThat(loaded.writeLimits().isEmpty())
+              .as(device.id() + " write limits rendered")
+              .isEqualTo(device.writeLimits().isEmpty());
+        }
       }
     }
     assertThat(nodes).isEqualTo(3);
+    assertThat(
+            plant.sites().get(0).nodes().stream()
+                .flatMap(n -> n.devices().stream())
+                .filter(d -> d.writeLimits().isPresent()))
+        .as("the sample has a machine with its own setpoint limits")
+        .isNotEmpty();
 
     // The broker's access list: each gateway (user = its id, as its configuration logs in) gets
     // exactly its node's devices; the bridge reads.

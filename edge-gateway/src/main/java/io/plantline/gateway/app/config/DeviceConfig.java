@@ -1,5 +1,6 @@
 package io.plantline.gateway.app.config;
 
+import io.plantline.registermap.PointDefinition;
 import io.plantline.registermap.RegisterMap;
 import java.time.Duration;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,7 @@ import java.util.Set;
  * @param hampelHalfWindow the Hampel half window (used for {@code hampel} only)
  * @param hampelSigmas the Hampel threshold in robust sigmas (used for {@code hampel} only)
  * @param spikeFilterPoints the points the spike filter applies to
+ * @param writeLimits this machine's write limits per setpoint, within the register map's
  */
 public record DeviceConfig(
     String deviceId,
@@ -54,7 +57,8 @@ public record DeviceConfig(
     String spikeFilterType,
     int hampelHalfWindow,
     double hampelSigmas,
-    Set<String> spikeFilterPoints) {
+    Set<String> spikeFilterPoints,
+    Map<String, WriteLimits> writeLimits) {
 
   /** Checks for missing values and copies the collections, keeping their order. */
   public DeviceConfig {
@@ -69,6 +73,21 @@ public record DeviceConfig(
     pollClasses = Collections.unmodifiableMap(new LinkedHashMap<>(pollClasses));
     deadbands = Collections.unmodifiableMap(new LinkedHashMap<>(deadbands));
     spikeFilterPoints = Collections.unmodifiableSet(new LinkedHashSet<>(spikeFilterPoints));
+    writeLimits = Collections.unmodifiableMap(new LinkedHashMap<>(writeLimits));
+  }
+
+  /**
+   * Why {@code value} may not be written to {@code point} of this device, if it may not: the
+   * register map's rules ({@link PointDefinition#writeViolation(double)}), then this machine's own
+   * narrower limits.
+   */
+  public Optional<String> writeViolation(PointDefinition point, double value) {
+    Optional<String> byType = point.writeViolation(value);
+    if (byType.isPresent()) {
+      return byType;
+    }
+    WriteLimits installed = writeLimits.get(point.name());
+    return installed == null ? Optional.empty() : installed.violation(point.name(), value);
   }
 
   /** {@code host:port}, the key of the shared connection; IPv6 hosts in brackets. */

@@ -31,7 +31,8 @@ final class DeviceReader {
           "quarantineProbe",
           "maxSilence",
           "deadband",
-          "spikeFilter");
+          "spikeFilter",
+          "writeLimits");
 
   private final DeviceDefaults defaults;
   private final RegisterMapResolver maps;
@@ -103,7 +104,8 @@ final class DeviceReader {
         points.spikeFilterType(),
         points.halfWindow(),
         points.nSigmas(),
-        points.spikeFilterPoints());
+        points.spikeFilterPoints(),
+        WriteLimits.read(node, map));
   }
 
   private static HostPort endpoint(ConfigNode node) {

@@ -83,7 +83,7 @@ class GatewayConfigRejectionTest {
         withDeviceKeys("    timout: 1s\n"),
         "gateway.yaml: devices[0].timout: unknown key; expected one of id, area, endpoint, unitId,"
             + " registerMap, pollClasses, timeout, retries, maxGap, quarantineAfter,"
-            + " quarantineProbe, maxSilence, deadband, spikeFilter");
+            + " quarantineProbe, maxSilence, deadband, spikeFilter, writeLimits");
     rejects(
         VALID + "journl: {directory: x}\n",
         "gateway.yaml: journl: unknown key; expected one of gateway, defaults, devices, uplinks,"
@@ -110,6 +110,37 @@ class GatewayConfigRejectionTest {
     rejects(
         with("endpoint: 127.0.0.1:1502", "endpoint: plc-7:70000"),
         "gateway.yaml: devices[0].endpoint: must be host:port with a port 1..65535, was plc-7:70000");
+  }
+
+  @Test
+  void shouldRejectWriteLimitsThatWidenTheMapsOrNameNoWritableNumber() {
+    String at = "gateway.yaml: devices[0].writeLimits.";
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_setpoint_rpm: {max: 20000}}\n"),
+        at
+            + "speed_setpoint_rpm.max: 20000.0 lies outside the limits of register map point"
+            + " speed_setpoint_rpm [0.0, 12000.0]; an installation may only narrow them");
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_setpoint_rpm: {min: 5000, max: 4000}}\n"),
+        at + "speed_setpoint_rpm.min: is above max (5000.0 > 4000.0)");
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_setpoint_rpm: {}}\n"),
+        at + "speed_setpoint_rpm: needs min, max or both");
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_setpoint_rpm: {max: fast}}\n"),
+        at + "speed_setpoint_rpm.max: must be a finite number, was fast");
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_rpm: {max: 100}}\n"),
+        at + "speed_rpm: the point is read-only");
+    rejects(
+        withDeviceKeys("    writeLimits: {run_command: {max: 1}}\n"),
+        at + "run_command: write limits apply to numeric points only, not BOOL");
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_setpont_rpm: {max: 100}}\n"),
+        at + "speed_setpont_rpm: no such point in register map 'motor-spindle'");
+    rejects(
+        withDeviceKeys("    writeLimits: {speed_setpoint_rpm: {max: 100, step: 10}}\n"),
+        at + "speed_setpoint_rpm.step: unknown key; expected one of min, max");
   }
 
   @Test

@@ -143,6 +143,37 @@ class GatewayConfigTest {
   }
 
   @Test
+  void shouldCheckAWriteAgainstTheMapThenThisMachinesNarrowerLimits(@TempDir Path dir) {
+    String yaml =
+        """
+        gateway: {id: gw-1, site: site-1}
+        devices:
+          - id: spindle-001
+            area: machining
+            endpoint: 127.0.0.1:1502
+            registerMap: motor-spindle
+            writeLimits: {speed_setpoint_rpm: {min: 500, max: 8000}}
+        uplinks:
+          mqtt: {url: tcp://127.0.0.1:1883, username: gw-1, passwordEnv: PASSWORD}
+        journal: {directory: journal}
+        """;
+    DeviceConfig spindle =
+        GatewayConfig.parse(yaml, "gateway.yaml", dir, name -> "s3cret").devices().get(0);
+    io.plantline.registermap.PointDefinition setpoint =
+        spindle.registerMap().point("speed_setpoint_rpm").orElseThrow();
+    assertThat(spindle.writeLimits())
+        .containsEntry("speed_setpoint_rpm", new WriteLimits(500, 8000));
+    assertThat(spindle.writeViolation(setpoint, 7999.5)).isEmpty();
+    assertThat(spindle.writeViolation(setpoint, 8000.5))
+        .hasValue("speed_setpoint_rpm = 8000.5 is above this machine's maximum 8000.0");
+    assertThat(spindle.writeViolation(setpoint, 100))
+        .hasValue("speed_setpoint_rpm = 100.0 is below this machine's minimum 500.0");
+    assertThat(spindle.writeViolation(setpoint, 13000))
+        .as("the device type's own limit is reported first")
+        .hasValue("speed_setpoint_rpm = 13000.0 rpm is above its maximum 12000.0");
+  }
+
+  @Test
   void shouldTakeTheDefaultsSectionAndTheMapsUnitIdForADeviceThatSetsNothing() {
     DeviceConfig meter = parseFull().devices().get(1);
 
