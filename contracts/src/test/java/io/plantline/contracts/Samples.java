@@ -220,6 +220,15 @@ public final class Samples {
         at("2026-11-25T10:30:00.184Z"));
   }
 
+  public static io.plantline.contracts.session.SessionEnded sessionEnded() {
+    return new io.plantline.contracts.session.SessionEnded(
+        1,
+        "9f2c4e1ab37d4c55",
+        "operator-7",
+        at("2026-11-25T10:31:12.500Z"),
+        at("2026-11-25T21:58:03Z"));
+  }
+
   public static OpenWorkOrder openWorkOrder() {
     return new OpenWorkOrder(
         command(1),

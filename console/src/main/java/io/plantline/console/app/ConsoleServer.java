@@ -10,10 +10,11 @@ import io.plantline.console.adapter.out.http.DeviceRegistry;
 import io.plantline.console.adapter.out.http.DownstreamTokens;
 import io.plantline.console.adapter.out.http.GatewayScraper;
 import io.plantline.console.adapter.out.http.Upstream;
-import io.plantline.console.adapter.out.kafka.KafkaAlarmCommandSink;
+import io.plantline.console.adapter.out.kafka.KafkaConsoleSink;
 import io.plantline.console.adapter.out.mqtt.MqttSetpointCommander;
 import io.plantline.console.domain.AlarmBook;
 import io.plantline.console.domain.DeviceDirectory;
+import io.plantline.console.domain.SessionRevocations;
 import io.plantline.console.domain.UserDirectory;
 import io.plantline.ingestion.cli.OpsEndpoints;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ConsoleServer implements AutoCloseable {
   /** Alarms kept in memory. */
   public static final int MAX_ALARMS = 10_000;
+
+  /** Sessions ended by a logout that a replica keeps until they could not have a valid token. */
+  static final int MAX_ENDED_SESSIONS = 100_000;
 
   /** Devices whose site is remembered. */
   public static final int MAX_DEVICES = 100_000;
@@ -47,7 +52,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final Vertx vertx;
   private final ConsoleHttpVerticle http;
   private final ConsoleEventConsumer consumer;
-  private final KafkaAlarmCommandSink commands;
+  private final KafkaConsoleSink commands;
   private final AuditLog audit;
   private final MqttSetpointCommander setpoints;
 
@@ -55,7 +60,7 @@ public final class ConsoleServer implements AutoCloseable {
       Vertx vertx,
       ConsoleHttpVerticle http,
       ConsoleEventConsumer consumer,
-      KafkaAlarmCommandSink commands,
+      KafkaConsoleSink commands,
       AuditLog audit,
       MqttSetpointCommander setpoints) {
     this.vertx = vertx;
@@ -69,7 +74,7 @@ public final class ConsoleServer implements AutoCloseable {
   /** Starts everything; returns once the HTTP server listens. */
   public static ConsoleServer start(ConsoleConfig config) throws Exception {
     Vertx vertx = Vertx.vertx();
-    KafkaAlarmCommandSink commands = null;
+    KafkaConsoleSink commands = null;
     AuditLog audit = null;
     try {
       PrometheusMeterRegistry metrics = OpsEndpoints.registry();
@@ -128,7 +133,7 @@ public final class ConsoleServer implements AutoCloseable {
           new GatewayScraper(
               config.gateways(), client, Duration.ofSeconds(3), Duration.ofSeconds(2));
       commands =
-          KafkaAlarmCommandSink.create(
+          KafkaConsoleSink.create(
               config.kafka().reliableProducerProperties("plantline-console-commands"));
       audit = AuditLog.open(config.auditLog(), AUDIT_ENTRIES_SERVED);
       MqttSetpointCommander setpoints =
@@ -143,6 +148,7 @@ public final class ConsoleServer implements AutoCloseable {
             .description("Whether the setpoint commander is connected to the MQTT broker")
             .register(metrics);
       }
+      SessionRevocations revocations = new SessionRevocations(MAX_ENDED_SESSIONS, Instant::now);
       AtomicReference<ConsoleEventConsumer> consumerRef = new AtomicReference<>();
       ConsoleHttpVerticle http =
           new ConsoleHttpVerticle(
@@ -160,11 +166,13 @@ public final class ConsoleServer implements AutoCloseable {
                   commands,
                   gateways,
                   metrics,
-                  () -> consumerRef.get() != null && consumerRef.get().assigned(),
+                  () -> consumerRef.get() != null && consumerRef.get().ready(),
                   quality,
                   energy,
                   audit,
-                  setpoints),
+                  setpoints,
+                  revocations,
+                  commands),
               Clock.systemUTC());
       vertx
           .deployVerticle(http)
@@ -173,7 +181,12 @@ public final class ConsoleServer implements AutoCloseable {
           .get(30, TimeUnit.SECONDS);
       ConsoleEventConsumer consumer =
           ConsoleEventConsumer.create(
-              config.kafka().clientProperties(), alarms, directory, http.liveUpdates(), metrics);
+              config.kafka().clientProperties(),
+              alarms,
+              directory,
+              http.liveUpdates(),
+              revocations,
+              metrics);
       consumerRef.set(consumer);
       consumer.start();
       return new ConsoleServer(vertx, http, consumer, commands, audit, setpoints);

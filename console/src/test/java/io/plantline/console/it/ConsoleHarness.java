@@ -128,9 +128,61 @@ public final class ConsoleHarness implements AutoCloseable {
       List<GatewayScraper.Target> gateways,
       MqttSetpointCommander.Settings commander)
       throws Exception {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    consoleKey = HexFormat.of().formatHex(key);
+    this(
+        kafka,
+        serviceSecret,
+        queryApi,
+        scheduling,
+        quality,
+        energy,
+        http,
+        upstreamTimeout,
+        gateways,
+        commander,
+        null);
+  }
+
+  /**
+   * Another replica of {@code first}'s console: the same user-token key and Kafka, its own port,
+   * memory and audit log.
+   */
+  public static ConsoleHarness replicaOf(
+      ConsoleHarness first, KafkaServer kafka, String serviceSecret, String services)
+      throws Exception {
+    return new ConsoleHarness(
+        kafka,
+        serviceSecret,
+        services,
+        services,
+        null,
+        null,
+        defaults(),
+        Duration.ofSeconds(2),
+        List.of(),
+        null,
+        first.consoleKey);
+  }
+
+  private ConsoleHarness(
+      KafkaServer kafka,
+      String serviceSecret,
+      String queryApi,
+      String scheduling,
+      String quality,
+      String energy,
+      HttpSettings http,
+      Duration upstreamTimeout,
+      List<GatewayScraper.Target> gateways,
+      MqttSetpointCommander.Settings commander,
+      String userTokenKey)
+      throws Exception {
+    if (userTokenKey == null) {
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      consoleKey = HexFormat.of().formatHex(key);
+    } else {
+      consoleKey = userTokenKey;
+    }
     List<UserAccount> users = new ArrayList<>();
     SecureRandom random = new SecureRandom();
     USERS.forEach(

@@ -1,6 +1,7 @@
 package io.plantline.console.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.plantline.console.TestJwts;
 import io.plantline.console.adapter.in.http.HttpSettings;
@@ -175,6 +176,25 @@ class ConsoleSecurityIT {
     assertThat(console.get("/api/v1/session", otherSession).status())
         .as("another login of the same user is another session")
         .isEqualTo(200);
+    // Another replica learns of the logout from console.sessions.v1 ...
+    try (ConsoleHarness replica =
+        ConsoleHarness.replicaOf(console, kafka, SERVICE_SECRET, stub.url())) {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () -> assertThat(replica.get("/api/v1/session", second).status()).isEqualTo(401));
+      assertThat(replica.get("/api/v1/session", otherSession).status()).isEqualTo(200);
+    }
+    // ... and a replica started after it refuses the session as soon as it reports ready.
+    try (ConsoleHarness restarted =
+        ConsoleHarness.replicaOf(console, kafka, SERVICE_SECRET, stub.url())) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> restarted.get("/health/ready", null).status() == 200);
+      ConsoleHarness.Resp after = restarted.get("/api/v1/session", first);
+      assertThat(after.status()).as("ready means the earlier logouts are read").isEqualTo(401);
+      assertThat(after.json().getString("error")).contains("session ended");
+    }
   }
 
   @Test

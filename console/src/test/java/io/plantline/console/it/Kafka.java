@@ -25,7 +25,12 @@ final class Kafka {
 
   static void topics(KafkaServer kafka) {
     kafka.createTopics(
-        2, Topics.ALARMS, Topics.ALARM_COMMANDS, Topics.DEVICE_STATUS, Topics.WORK_ORDER_EVENTS);
+        2,
+        Topics.ALARMS,
+        Topics.ALARM_COMMANDS,
+        Topics.DEVICE_STATUS,
+        Topics.WORK_ORDER_EVENTS,
+        Topics.CONSOLE_SESSIONS);
   }
 
   static void publish(KafkaServer kafka, String topic, String key, byte[] value) throws Exception {

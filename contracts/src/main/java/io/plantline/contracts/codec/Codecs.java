@@ -6,6 +6,7 @@ import io.plantline.contracts.command.SetpointCommand;
 import io.plantline.contracts.command.SetpointResult;
 import io.plantline.contracts.energy.EnergyEvent;
 import io.plantline.contracts.quality.QualityEvent;
+import io.plantline.contracts.session.SessionEnded;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.telemetry.TelemetryBatch;
 import io.plantline.contracts.telemetry.TelemetryReading;
@@ -55,6 +56,9 @@ public final class Codecs {
 
   /** {@link QualityEvent}, the payload of {@code quality.events.v1}. */
   public static final EventCodec<QualityEvent> QUALITY_EVENT = new QualityEventCodec();
+
+  /** {@link SessionEnded}, the payload of {@code console.sessions.v1}. */
+  public static final EventCodec<SessionEnded> SESSION_ENDED = new SessionEndedCodec();
 
   private Codecs() {}
 }

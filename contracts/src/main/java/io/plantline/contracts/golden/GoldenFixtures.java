@@ -38,6 +38,7 @@ public final class GoldenFixtures {
   public static final String WORK_ORDER_PLANNED = "work-order-planned";
   public static final String ENERGY_EVENT = "energy-event";
   public static final String QUALITY_EVENT = "quality-event";
+  public static final String SESSION_ENDED = "session-ended";
 
   /** An {@code OpenWorkOrder} as schema version 1 wrote it, which this build still reads. */
   public static final String OPEN_WORK_ORDER_V1 = "open-work-order-v1";
@@ -56,6 +57,7 @@ public final class GoldenFixtures {
           ALARM_COMMAND_SHELVE,
           SETPOINT_COMMAND,
           SETPOINT_RESULT_FAILED,
+          SESSION_ENDED,
           OPEN_WORK_ORDER,
           ASSIGN_WORK_ORDER,
           START_WORK_ORDER,

@@ -77,8 +77,12 @@ public final class KafkaGrants {
               null),
           new Grant(
               "console",
-              List.of(Topics.ALARMS, Topics.DEVICE_STATUS, Topics.WORK_ORDER_EVENTS),
-              List.of(Topics.ALARM_COMMANDS),
+              List.of(
+                  Topics.ALARMS,
+                  Topics.DEVICE_STATUS,
+                  Topics.WORK_ORDER_EVENTS,
+                  Topics.CONSOLE_SESSIONS),
+              List.of(Topics.ALARM_COMMANDS, Topics.CONSOLE_SESSIONS),
               "plantline-console-",
               null));
 

@@ -38,6 +38,13 @@ public final class Topics {
   /** Events of the energy service (peak demand, budget overruns). */
   public static final String ENERGY_EVENTS = "energy.events.v1";
 
+  /**
+   * {@code SessionEnded}: console login sessions ended by a logout, keyed by session id; compacted,
+   * read from its start by every console replica so that a logout holds across replicas and
+   * restarts.
+   */
+  public static final String CONSOLE_SESSIONS = "console.sessions.v1";
+
   /** Every topic above, for creating them in tests and deployments. */
   public static final List<String> ALL =
       List.of(
@@ -49,7 +56,8 @@ public final class Topics {
           WORK_ORDER_COMMANDS,
           WORK_ORDER_EVENTS,
           QUALITY_EVENTS,
-          ENERGY_EVENTS);
+          ENERGY_EVENTS,
+          CONSOLE_SESSIONS);
 
   private Topics() {}
 }

@@ -50,6 +50,7 @@ class GoldenFixturesTest {
             GoldenFixtures.SETPOINT_RESULT_FAILED,
             Codecs.SETPOINT_RESULT,
             Samples.setpointResultFailed()),
+        Case.of(GoldenFixtures.SESSION_ENDED, Codecs.SESSION_ENDED, Samples.sessionEnded()),
         Case.of(GoldenFixtures.OPEN_WORK_ORDER, Codecs.WORK_ORDER_COMMAND, Samples.openWorkOrder()),
         Case.of(
             GoldenFixtures.ASSIGN_WORK_ORDER, Codecs.WORK_ORDER_COMMAND, Samples.assignWorkOrder()),

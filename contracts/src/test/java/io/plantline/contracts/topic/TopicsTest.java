@@ -18,7 +18,8 @@ class TopicsTest {
             "workorder.commands.v1",
             "workorder.events.v1",
             "quality.events.v1",
-            "energy.events.v1");
+            "energy.events.v1",
+            "console.sessions.v1");
   }
 
   @Test

@@ -79,7 +79,7 @@ class ManifestsTest {
     assertThat(OVERLAYS.get("edge").all(StatefulSet.class)).hasSize(1);
     assertThat(OVERLAYS.get("plant").all(Deployment.class)).hasSize(8);
     assertThat(OVERLAYS.get("demo").workloads()).hasSize(9);
-    assertThat(OVERLAYS.get("plant").customResources("KafkaTopic")).hasSize(9);
+    assertThat(OVERLAYS.get("plant").customResources("KafkaTopic")).hasSize(Topics.ALL.size());
     assertThat(OVERLAYS.get("plant").customResources("FlinkDeployment")).hasSize(1);
     assertThat(OVERLAYS.get("plant").customResources("K8ssandraCluster")).hasSize(1);
     assertThat(OVERLAYS.get("plant").customResources("KafkaUser"))

@@ -3,6 +3,7 @@ package io.plantline.console.adapter.in.http;
 import io.plantline.console.domain.ConsoleUser;
 import io.plantline.console.domain.Permission;
 import io.plantline.console.domain.RateLimiter;
+import io.plantline.console.domain.SessionRevocations;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;

@@ -12,6 +12,8 @@ import io.plantline.console.domain.AlarmCommandSink;
 import io.plantline.console.domain.DeviceDirectory;
 import io.plantline.console.domain.LiveUpdates;
 import io.plantline.console.domain.RateLimiter;
+import io.plantline.console.domain.SessionLog;
+import io.plantline.console.domain.SessionRevocations;
 import io.plantline.console.domain.SetpointCommander;
 import io.plantline.console.domain.UserDirectory;
 import io.plantline.ingestion.cli.OpsEndpoints;
@@ -26,7 +28,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -60,6 +61,8 @@ public final class ConsoleHttpVerticle extends VerticleBase {
    * @param audit the audit log every state-changing request and login is written to
    * @param setpoints sends operators' setpoints to the gateways, or null when the console has no
    *     MQTT commander
+   * @param revocations the sessions ended by a logout, as this replica knows them
+   * @param sessions where a logout is recorded for every replica
    */
   public record Ports(
       UserDirectory users,
@@ -78,7 +81,9 @@ public final class ConsoleHttpVerticle extends VerticleBase {
       Upstream quality,
       Upstream energy,
       AuditLog audit,
-      SetpointCommander setpoints) {}
+      SetpointCommander setpoints,
+      SessionRevocations revocations,
+      SessionLog sessions) {}
 
   private final HttpSettings settings;
   private final Ports ports;
@@ -104,7 +109,7 @@ public final class ConsoleHttpVerticle extends VerticleBase {
             settings.loginPerMinute() / 60.0, settings.loginPerMinute(), 100_000, System::nanoTime);
     RateLimiter failuresByUser =
         new RateLimiter(1 / 60.0, settings.loginFailures(), 100_000, System::nanoTime);
-    SessionRevocations revocations = new SessionRevocations(100_000, Instant::now);
+    SessionRevocations revocations = ports.revocations();
     Gauge.builder("plantline.console.sessions.ended", revocations, SessionRevocations::size)
         .register(ports.metrics());
     Authentication auth = new Authentication(tokens, tickets, revocations, apiLimiter, metrics);
@@ -133,7 +138,15 @@ public final class ConsoleHttpVerticle extends VerticleBase {
                 vertx, ports.users(), tokens, loginByAddress, failuresByUser, metrics));
     router.route("/api/*").handler(auth.authenticate()).handler(auth.rateLimit());
     router.route("/api/*").method(HttpMethod.POST).handler(bodies);
-    new SessionRoutes(settings.defaultSites(), tokens, ports.users(), revocations).mount(router);
+    new SessionRoutes(
+            vertx,
+            settings.defaultSites(),
+            tokens,
+            ports.users(),
+            revocations,
+            ports.sessions(),
+            clock)
+        .mount(router);
     audit.mount(router);
     new AlarmRoutes(vertx, ports.alarms(), ports.commands(), clock).mount(router);
     new SetpointRoutes(vertx, ports.setpoints(), ports.registry(), clock).mount(router);

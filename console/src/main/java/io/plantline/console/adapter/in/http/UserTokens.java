@@ -36,7 +36,8 @@ import java.util.Set;
  *
  * <p>Tokens are short; a client keeps its session by {@linkplain #refresh refreshing} its token
  * before it expires, up to {@link #SESSION_LIMIT} after the login, when the user must give their
- * password again. Logging out ends the session for every token of it ({@link SessionRevocations}).
+ * password again. Logging out ends the session for every token of it ({@link
+ * io.plantline.console.domain.SessionRevocations}).
  *
  * <p>Each token names its key in the header's {@code kid}; during a rotation the previous keys
  * still verify the tokens they signed (see {@link #UserTokens(Vertx, String, List)}).

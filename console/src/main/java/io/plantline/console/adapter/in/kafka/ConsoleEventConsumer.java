@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.plantline.console.domain.AlarmBook;
 import io.plantline.console.domain.DeviceDirectory;
 import io.plantline.console.domain.LiveUpdates;
+import io.plantline.console.domain.SessionRevocations;
 import io.plantline.contracts.alarm.AlarmEvent;
 import io.plantline.contracts.codec.Codecs;
+import io.plantline.contracts.session.SessionEnded;
 import io.plantline.contracts.status.DeviceStatus;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.contracts.workorder.WorkOrderEvent;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,9 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code alarms.v1}, {@code device.status.v1} and {@code workorder.events.v1} on its own
- * thread into the console's memory (alarm book, device sites, alarm → work order links) and
- * announces each change to the live streams.
+ * Reads {@code alarms.v1}, {@code device.status.v1}, {@code workorder.events.v1} and {@code
+ * console.sessions.v1} on its own thread into the console's memory (alarm book, device sites, alarm
+ * → work order links, sessions ended by a logout on any replica) and announces each change to the
+ * live streams. {@link #ready()} once partitions are assigned and every logout that was on {@code
+ * console.sessions.v1} at the start has been read, so a restarted replica does not take a token
+ * whose session has ended.
  *
  * <p>The state is rebuilt from the topics on every start: the consumer joins a group of its own (a
  * random id), starts from the earliest offsets and never commits. It reads committed records only
@@ -41,15 +47,19 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleEventConsumer.class);
   static final List<String> TOPICS =
-      List.of(Topics.ALARMS, Topics.DEVICE_STATUS, Topics.WORK_ORDER_EVENTS);
+      List.of(
+          Topics.ALARMS, Topics.DEVICE_STATUS, Topics.WORK_ORDER_EVENTS, Topics.CONSOLE_SESSIONS);
 
   private final Consumer<String, byte[]> consumer;
   private final AlarmBook alarms;
   private final DeviceDirectory directory;
   private final LiveUpdates live;
+  private final SessionRevocations revocations;
   private final MeterRegistry metrics;
   private final Map<String, Long> malformed = new HashMap<>();
   private final AtomicBoolean assigned = new AtomicBoolean();
+  private final AtomicBoolean sessionsLoaded = new AtomicBoolean();
+  private Map<TopicPartition, Long> sessionsEndAtStart;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private Thread thread;
 
@@ -59,6 +69,7 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
       AlarmBook alarms,
       DeviceDirectory directory,
       LiveUpdates live,
+      SessionRevocations revocations,
       MeterRegistry metrics) {
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.put("group.id", "plantline-console-" + UUID.randomUUID());
@@ -73,6 +84,7 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
         alarms,
         directory,
         live,
+        revocations,
         metrics);
   }
 
@@ -82,11 +94,13 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
       AlarmBook alarms,
       DeviceDirectory directory,
       LiveUpdates live,
+      SessionRevocations revocations,
       MeterRegistry metrics) {
     this.consumer = consumer;
     this.alarms = alarms;
     this.directory = directory;
     this.live = live;
+    this.revocations = revocations;
     this.metrics = metrics;
   }
 
@@ -102,6 +116,14 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
     return assigned.get();
   }
 
+  /**
+   * Whether the console may serve: partitions assigned, and the logouts published before it started
+   * all read.
+   */
+  public boolean ready() {
+    return assigned.get() && sessionsLoaded.get();
+  }
+
   @Override
   public void run() {
     try {
@@ -112,6 +134,9 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
         }
         if (!assigned.get() && !consumer.assignment().isEmpty()) {
           assigned.set(true);
+        }
+        if (assigned.get() && !sessionsLoaded.get()) {
+          checkSessionsLoaded();
         }
       }
     } catch (WakeupException e) {
@@ -125,6 +150,29 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
     }
   }
 
+  /**
+   * Whether this consumer has reached the end the sessions topic had when it was first assigned.
+   */
+  private void checkSessionsLoaded() {
+    if (sessionsEndAtStart == null) {
+      List<TopicPartition> partitions =
+          consumer.assignment().stream()
+              .filter(p -> p.topic().equals(Topics.CONSOLE_SESSIONS))
+              .toList();
+      if (partitions.isEmpty()) {
+        LOG.warn(
+            "{} is not assigned: no logout of another replica is known", Topics.CONSOLE_SESSIONS);
+      }
+      sessionsEndAtStart = consumer.endOffsets(partitions);
+    }
+    if (sessionsEndAtStart.entrySet().stream()
+        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+      sessionsLoaded.set(true);
+      LOG.info(
+          "read the ended sessions of {}: {} known", Topics.CONSOLE_SESSIONS, revocations.size());
+    }
+  }
+
   /** Applies one record; never throws for a bad record. */
   void handle(ConsumerRecord<String, byte[]> record) {
     metrics.counter("plantline.console.kafka.records", "topic", record.topic()).increment();
@@ -133,6 +181,7 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
         case Topics.ALARMS -> alarm(Codecs.ALARM_EVENT.decode(record.value()));
         case Topics.DEVICE_STATUS -> status(Codecs.DEVICE_STATUS.decode(record.value()));
         case Topics.WORK_ORDER_EVENTS -> workOrder(Codecs.WORK_ORDER_EVENT.decode(record.value()));
+        case Topics.CONSOLE_SESSIONS -> session(Codecs.SESSION_ENDED.decode(record.value()));
         default -> {}
       }
     } catch (RuntimeException e) {
@@ -154,6 +203,15 @@ public final class ConsoleEventConsumer implements Runnable, AutoCloseable {
   private void alarm(AlarmEvent e) {
     directory.put(e.deviceId(), e.siteId(), e.areaId());
     alarms.apply(e).ifPresent(live::alarm);
+  }
+
+  private void session(SessionEnded ended) {
+    if (!revocations.end(ended.sessionId(), ended.refuseUntil())) {
+      LOG.error(
+          "ended-session table full: session {} of {} is not refused on this replica",
+          ended.sessionId(),
+          ended.username());
+    }
   }
 
   private void status(DeviceStatus s) {

@@ -53,8 +53,11 @@ class ConsoleEventConsumerTest {
               "wo " + event.workOrderId() + " " + event.getClass().getSimpleName() + " " + siteId);
         }
       };
+  private final io.plantline.console.domain.SessionRevocations revocations =
+      new io.plantline.console.domain.SessionRevocations(100, () -> T);
+  private final MockConsumer<String, byte[]> kafka = new MockConsumer<>("earliest");
   private final ConsoleEventConsumer consumer =
-      new ConsoleEventConsumer(new MockConsumer<>("earliest"), alarms, directory, updates, metrics);
+      new ConsoleEventConsumer(kafka, alarms, directory, updates, revocations, metrics);
 
   private static ConsumerRecord<String, byte[]> record(String topic, String key, byte[] value) {
     return new ConsumerRecord<>(topic, 0, 0, key, value);
@@ -105,11 +108,60 @@ class ConsoleEventConsumerTest {
             "status pump-9 BIRTH");
   }
 
+  private static byte[] sessionEnded(String sessionId) {
+    return Codecs.SESSION_ENDED.encode(
+        new io.plantline.contracts.session.SessionEnded(
+            1, sessionId, "operator-7", T, T.plusSeconds(3600)));
+  }
+
+  /**
+   * Logouts on any replica reach this one through the topic; it is ready only once it has read the
+   * logouts that were on the topic when it was assigned.
+   */
+  @Test
+  void shouldRefuseSessionsEndedOnAnyReplicaAndBeReadyOnlyOnceTheEarlierLogoutsAreRead() {
+    org.apache.kafka.common.TopicPartition sessions =
+        new org.apache.kafka.common.TopicPartition(Topics.CONSOLE_SESSIONS, 0);
+    org.apache.kafka.common.TopicPartition alarmsPartition =
+        new org.apache.kafka.common.TopicPartition(Topics.ALARMS, 0);
+    kafka.schedulePollTask(
+        () -> {
+          kafka.rebalance(java.util.List.of(sessions, alarmsPartition));
+          kafka.updateBeginningOffsets(Map.of(sessions, 0L, alarmsPartition, 0L));
+          kafka.updateEndOffsets(Map.of(sessions, 2L, alarmsPartition, 0L));
+          kafka.addRecord(
+              new ConsumerRecord<>(Topics.CONSOLE_SESSIONS, 0, 0, "s1", sessionEnded("s1")));
+        });
+    consumer.start();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> revocations.isEnded("s1"));
+      org.awaitility.Awaitility.await()
+          .during(java.time.Duration.ofMillis(1200))
+          .atMost(java.time.Duration.ofSeconds(3))
+          .until(() -> consumer.assigned() && !consumer.ready());
+      kafka.schedulePollTask(
+          () ->
+              kafka.addRecord(
+                  new ConsumerRecord<>(Topics.CONSOLE_SESSIONS, 0, 1, "s2", sessionEnded("s2"))));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(consumer::ready);
+      assertThat(revocations.isEnded("s2")).isTrue();
+      assertThat(revocations.isEnded("s3")).isFalse();
+    } finally {
+      consumer.close();
+    }
+  }
+
   @Test
   void shouldCountAndSkipMalformedRecords() {
     consumer.handle(record(Topics.ALARMS, "x", "{not json".getBytes(StandardCharsets.UTF_8)));
     consumer.handle(record(Topics.ALARMS, "x", null));
     consumer.handle(record(Topics.DEVICE_STATUS, "x", "{}".getBytes(StandardCharsets.UTF_8)));
+    consumer.handle(
+        record(Topics.CONSOLE_SESSIONS, "x", "{\"sessionId\":1}".getBytes(StandardCharsets.UTF_8)));
     var ok = Alarms.event("alm-2", "m", "s", AlarmState.RAISED, AlarmSeverity.LOW, T, Map.of());
     consumer.handle(record(Topics.ALARMS, "m", Codecs.ALARM_EVENT.encode(ok)));
 
@@ -118,6 +170,11 @@ class ConsoleEventConsumerTest {
     assertThat(
             metrics
                 .counter("plantline.console.kafka.malformed", "topic", Topics.DEVICE_STATUS)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            metrics
+                .counter("plantline.console.kafka.malformed", "topic", Topics.CONSOLE_SESSIONS)
                 .count())
         .isEqualTo(1);
     assertThat(alarms.get("alm-2")).isPresent();

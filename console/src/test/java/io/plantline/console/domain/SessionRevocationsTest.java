@@ -1,4 +1,4 @@
-package io.plantline.console.adapter.in.http;
+package io.plantline.console.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
