@@ -72,6 +72,18 @@ final class GatewayYaml {
     return this;
   }
 
+  /** The Kafka uplink over TLS with SCRAM-SHA-512, trusting the broker's test CA. */
+  GatewayYaml kafkaTls(String bootstrap, String username, String password, Path caFile)
+      throws IOException {
+    Path secret = Files.writeString(dir.resolve("kafka-password"), password);
+    kafka =
+        ("  kafka: {bootstrapServers: \"%s\", topic: telemetry.raw.v1, securityProtocol: SASL_SSL,"
+                + " saslMechanism: SCRAM-SHA-512, username: %s, passwordFile: \"%s\", caFile:"
+                + " \"%s\"}\n")
+            .formatted(bootstrap, username, secret, caFile);
+    return this;
+  }
+
   GatewayYaml journal(String fsync, String maxBytes, String segmentBytes, String overflow) {
     String interval = fsync.equals("interval") ? ", fsyncInterval: 100ms" : "";
     this.journal =

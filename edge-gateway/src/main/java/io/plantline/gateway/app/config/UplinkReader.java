@@ -23,9 +23,11 @@ final class UplinkReader {
           "bootstrapServers",
           "topic",
           "securityProtocol",
+          "saslMechanism",
           "username",
           "passwordFile",
-          "passwordEnv");
+          "passwordEnv",
+          "caFile");
   private static final Pattern MQTT_URL = Pattern.compile("(tcp|ssl)://(.+)");
   private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
@@ -94,19 +96,34 @@ final class UplinkReader {
             "securityProtocol",
             username.isPresent() ? "SASL_PLAINTEXT" : "PLAINTEXT",
             KafkaUplinkConfig.SECURITY_PROTOCOLS);
-    boolean sasl = protocol.equals("SASL_PLAINTEXT");
+    boolean sasl = !protocol.equals("PLAINTEXT");
+    boolean tls = protocol.equals("SASL_SSL");
     if (sasl && username.isEmpty()) {
-      throw node.fail("username", "missing; required for SASL_PLAINTEXT");
+      throw node.fail("username", "missing; required for " + protocol);
     }
     if (!sasl) {
-      for (String key : List.of("username", "passwordFile", "passwordEnv")) {
+      for (String key : List.of("username", "passwordFile", "passwordEnv", "saslMechanism")) {
         if (node.has(key)) {
-          throw node.fail(key, "not used with PLAINTEXT; set securityProtocol: SASL_PLAINTEXT");
+          throw node.fail(
+              key, "not used with PLAINTEXT; set securityProtocol: SASL_SSL (or SASL_PLAINTEXT)");
         }
       }
     }
+    String mechanism =
+        node.choice(
+            "saslMechanism", tls ? "SCRAM-SHA-512" : "PLAIN", KafkaUplinkConfig.SASL_MECHANISMS);
+    Optional<Path> caFile = node.text("caFile").map(file -> baseDir.resolve(file).normalize());
+    if (tls && caFile.isEmpty()) {
+      throw node.fail("caFile", "missing; required for SASL_SSL");
+    }
+    if (!tls && caFile.isPresent()) {
+      throw node.fail("caFile", "only used with securityProtocol: SASL_SSL");
+    }
+    if (caFile.isPresent() && !Files.isReadable(caFile.get())) {
+      throw node.fail("caFile", "cannot read " + caFile.get());
+    }
     Optional<String> password = sasl ? Optional.of(secrets.password(node)) : Optional.empty();
-    return new KafkaUplinkConfig(servers, topic, protocol, username, password);
+    return new KafkaUplinkConfig(servers, topic, protocol, mechanism, username, password, caFile);
   }
 
   private static String bootstrapServers(ConfigNode node) {

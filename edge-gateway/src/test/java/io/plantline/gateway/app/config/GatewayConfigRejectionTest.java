@@ -329,7 +329,31 @@ class GatewayConfigRejectionTest {
             "  kafka: {bootstrapServers: k:9092, securityProtocol: PLAINTEXT, username: gw-1}\n"
                 + "journal:"),
         "gateway.yaml: uplinks.kafka.username: not used with PLAINTEXT; set securityProtocol:"
-            + " SASL_PLAINTEXT");
+            + " SASL_SSL (or SASL_PLAINTEXT)");
+  }
+
+  @Test
+  void shouldRequireACaFileForKafkaOverTlsAndOnlyThere() throws Exception {
+    String tls =
+        "  kafka: {bootstrapServers: k:9093, securityProtocol: SASL_SSL, username: gw-1,"
+            + " passwordEnv: PLANTLINE_MQTT_PASSWORD%s}\njournal:";
+    rejects(
+        with("journal:", tls.formatted("")),
+        "gateway.yaml: uplinks.kafka.caFile: missing; required for SASL_SSL");
+    rejects(
+        with("journal:", tls.formatted(", caFile: nowhere.pem")),
+        "gateway.yaml: uplinks.kafka.caFile: cannot read " + dir.resolve("nowhere.pem"));
+    rejects(
+        with("journal:", tls.formatted(", saslMechanism: GSSAPI")),
+        "gateway.yaml: uplinks.kafka.saslMechanism: must be one of PLAIN, SCRAM-SHA-256,"
+            + " SCRAM-SHA-512, was GSSAPI");
+    java.nio.file.Files.writeString(dir.resolve("ca.pem"), "ca");
+    rejects(
+        with(
+            "journal:",
+            "  kafka: {bootstrapServers: k:9092, username: gw-1, passwordEnv:"
+                + " PLANTLINE_MQTT_PASSWORD, caFile: ca.pem}\njournal:"),
+        "gateway.yaml: uplinks.kafka.caFile: only used with securityProtocol: SASL_SSL");
   }
 
   @Test

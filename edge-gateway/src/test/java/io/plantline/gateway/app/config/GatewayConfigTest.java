@@ -225,14 +225,40 @@ class GatewayConfigTest {
   }
 
   @Test
+  void shouldReadAKafkaUplinkOverTlsWithScramByDefault() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("kafka-ca.pem"), "ca");
+    String yaml =
+        MINIMAL.replace(
+            "kafka: {bootstrapServers: 127.0.0.1:9092}",
+            "kafka: {bootstrapServers: \"kafka-1:9093\", securityProtocol: SASL_SSL, username:"
+                + " gw-1, passwordEnv: KAFKA_PW, caFile: kafka-ca.pem}");
+    KafkaUplinkConfig kafka =
+        GatewayConfig.parse(yaml, "gateway.yaml", dir, name -> "s3cret-kafka")
+            .kafka()
+            .orElseThrow();
+
+    assertThat(kafka.tls()).isTrue();
+    assertThat(kafka.clientProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("ssl.truststore.type", "PEM")
+        .containsEntry("ssl.truststore.location", dir.resolve("kafka-ca.pem").toString());
+    assertThat(kafka.clientProperties().get("sasl.jaas.config").toString())
+        .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required");
+    assertThat(kafka.toString()).doesNotContain("s3cret").contains("saslMechanism=SCRAM-SHA-512");
+  }
+
+  @Test
   void shouldEscapeQuotesInTheJaasConfig() {
     KafkaUplinkConfig kafka =
         new KafkaUplinkConfig(
             "k:9092",
             "telemetry.raw.v1",
             "SASL_PLAINTEXT",
+            "PLAIN",
             Optional.of("gw"),
-            Optional.of("a\"b\\c"));
+            Optional.of("a\"b\\c"),
+            Optional.empty());
 
     assertThat(kafka.clientProperties().get("sasl.jaas.config").toString())
         .endsWith("password=\"a\\\"b\\\\c\";");
