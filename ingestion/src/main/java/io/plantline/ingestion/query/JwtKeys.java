@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * variable, never from the command line, and is at least {@link #MIN_BYTES} bytes long.
  */
 public final class JwtKeys {
+  /** How far the clocks of the token's issuer and of this service may disagree, seconds. */
+  public static final int CLOCK_SKEW_SECONDS = 30;
+
   /** Shortest accepted secret (256 bits, the HS256 key size). */
   public static final int MIN_BYTES = 32;
 
@@ -41,7 +44,9 @@ public final class JwtKeys {
     return JWTAuth.create(
         vertx,
         new JWTAuthOptions()
-            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+            // tokens come from the console on another host: its clock may be a little ahead
+            .setJWTOptions(new JWTOptions().setLeeway(CLOCK_SKEW_SECONDS)));
   }
 
   /** Issues a token carrying {@code claims}, valid for {@code seconds} (for tools and tests). */

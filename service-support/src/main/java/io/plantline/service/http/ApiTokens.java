@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * comes from a file or the environment, never from the command line.
  */
 public final class ApiTokens {
+  /** How far the clocks of the token's issuer and of this service may disagree, seconds. */
+  public static final int CLOCK_SKEW_SECONDS = 30;
+
   /** Shortest accepted secret (256 bits). */
   public static final int MIN_BYTES = 32;
 
@@ -36,7 +39,9 @@ public final class ApiTokens {
     return JWTAuth.create(
         vertx,
         new JWTAuthOptions()
-            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+            // tokens come from the console on another host: its clock may be a little ahead
+            .setJWTOptions(new JWTOptions().setLeeway(CLOCK_SKEW_SECONDS)));
   }
 
   /** Issues a token with {@code claims}, valid for {@code seconds} (tools and tests). */

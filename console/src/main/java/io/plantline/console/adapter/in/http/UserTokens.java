@@ -61,6 +61,12 @@ public final class UserTokens {
   /** How long a session can be kept by refreshing, from the login. */
   public static final Duration SESSION_LIMIT = Duration.ofHours(12);
 
+  /**
+   * How far clocks of the console replicas may disagree: {@code exp} is honoured up to this late,
+   * {@code nbf} and {@code iat} up to this early.
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Shortest accepted key. */
@@ -93,7 +99,11 @@ public final class UserTokens {
    * unknown {@code kid} is refused.
    */
   public UserTokens(Vertx vertx, String secret, List<String> previous) {
-    JWTOptions verify = new JWTOptions().setIssuer(ISSUER).setAudience(List.of(AUDIENCE));
+    JWTOptions verify =
+        new JWTOptions()
+            .setIssuer(ISSUER)
+            .setAudience(List.of(AUDIENCE))
+            .setLeeway((int) CLOCK_SKEW.toSeconds());
     this.auth = provider(vertx, secret, verify);
     this.keyId = keyId(secret);
     verifiers.put(keyId, auth);
@@ -165,7 +175,8 @@ public final class UserTokens {
             .put("roles", new JsonArray(account.roles().stream().map(Role::wireName).toList()))
             .put("sites", new JsonArray(List.copyOf(account.sites().sites())))
             .put("sid", sessionId)
-            .put("auth_time", authTime.getEpochSecond());
+            .put("auth_time", authTime.getEpochSecond())
+            .put("nbf", Instant.now().getEpochSecond());
     String token =
         auth.generateToken(
             claims,
@@ -192,7 +203,7 @@ public final class UserTokens {
     }
     return verifier
         .authenticate(new TokenCredentials(token))
-        .recover(e -> Future.failedFuture(new InvalidTokenException(classify(e))))
+        .recover(e -> Future.failedFuture(new InvalidTokenException(classify(e, token))))
         .compose(
             verified -> {
               try {
@@ -228,18 +239,38 @@ public final class UserTokens {
     return null;
   }
 
-  private static String classify(Throwable e) {
+  private static String classify(Throwable e, String token) {
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     if (m.contains("expired")) {
-      return "token expired";
+      // Vert.x calls a token "expired" for a future nbf or iat too; name which (for the message
+      // only: the token is refused either way)
+      return notYetValid(token) ? "token not valid yet" : "token expired";
     } else if (m.contains("audience")) {
       return "token audience not accepted";
     } else if (m.contains("issuer")) {
       return "token issuer not accepted";
     } else if (m.contains("signature")) {
       return "token signature invalid";
+    } else if (m.contains("nbf") || m.contains("iat")) {
+      return "token not valid yet";
     }
     return "token invalid";
+  }
+
+  private static boolean notYetValid(String token) {
+    try {
+      JsonObject claims = payload(token);
+      Instant latest = Instant.now().plus(CLOCK_SKEW);
+      for (String early : List.of("nbf", "iat")) {
+        Object at = claims.getValue(early);
+        if (at instanceof Number t && Instant.ofEpochSecond(t.longValue()).isAfter(latest)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   static ConsoleUser user(JsonObject claims) {
@@ -248,8 +279,17 @@ public final class UserTokens {
       throw new IllegalArgumentException("token has no expiry");
     }
     Instant expiresAt = Instant.ofEpochSecond(n.longValue());
-    if (!expiresAt.isAfter(Instant.now())) {
+    Instant now = Instant.now();
+    if (!expiresAt.plus(CLOCK_SKEW).isAfter(now)) {
       throw new IllegalArgumentException("token expired");
+    }
+    for (String early : List.of("nbf", "iat")) {
+      Object at = claims.getValue(early);
+      if (at != null
+          && (!(at instanceof Number t)
+              || Instant.ofEpochSecond(t.longValue()).isAfter(now.plus(CLOCK_SKEW)))) {
+        throw new IllegalArgumentException("token not valid yet (" + early + ")");
+      }
     }
     if (!ISSUER.equals(claims.getValue("iss"))) {
       throw new IllegalArgumentException("token issuer not accepted");

@@ -135,9 +135,47 @@ class UserTokensTest {
         TestJwts.hs256(
             KEY,
             TestJwts.claims(
-                "bob", List.of("viewer"), List.of("s1"), Instant.now().minusSeconds(5)));
+                "bob", List.of("viewer"), List.of("s1"), Instant.now().minusSeconds(60)));
 
     assertThat(refusal(token)).isEqualTo("token expired");
+  }
+
+  /** Replicas' clocks may disagree by up to 30 s: exp that late, nbf and iat that early. */
+  @Test
+  void shouldAllowTheClockSkewOnExpiryAndNotBeforeButNoMore() throws Exception {
+    Instant now = Instant.now();
+    String justExpired =
+        TestJwts.hs256(
+            KEY, TestJwts.claims("bob", List.of("viewer"), List.of("s1"), now.minusSeconds(10)));
+    assertThat(verify(justExpired).username()).isEqualTo("bob");
+
+    JsonObject slightlyAhead = TestJwts.claims("bob", List.of("viewer"), List.of("s1"), IN_AN_HOUR);
+    slightlyAhead.put("nbf", now.plusSeconds(10).getEpochSecond());
+    slightlyAhead.put("iat", now.plusSeconds(10).getEpochSecond());
+    assertThat(verify(TestJwts.hs256(KEY, slightlyAhead)).username()).isEqualTo("bob");
+
+    for (String claim : List.of("nbf", "iat")) {
+      JsonObject early = TestJwts.claims("bob", List.of("viewer"), List.of("s1"), IN_AN_HOUR);
+      early.put(claim, now.plusSeconds(120).getEpochSecond());
+      assertThat(refusal(TestJwts.hs256(KEY, early)))
+          .as(claim + " two minutes ahead")
+          .startsWith("token not valid yet");
+    }
+  }
+
+  @Test
+  void shouldIssueTokensWithANotBeforeClaim() throws Exception {
+    UserTokens.Issued issued =
+        TOKENS.issue(
+            new io.plantline.console.domain.UserAccount(
+                "dora",
+                io.plantline.console.domain.PasswordHash.create(
+                    "a-long-password-0".toCharArray(), new java.security.SecureRandom()),
+                java.util.Set.of(io.plantline.console.domain.Role.VIEWER),
+                io.plantline.console.domain.SiteScope.of(List.of("s1"))));
+    JsonObject payload = TestJwts.payload(issued.token());
+    assertThat(payload.getLong("nbf"))
+        .isBetween(Instant.now().minusSeconds(5).getEpochSecond(), Instant.now().getEpochSecond());
   }
 
   @Test
