@@ -1,5 +1,6 @@
 package io.plantline.demo;
 
+import io.plantline.contracts.store.CassandraGrants;
 import io.plantline.contracts.topic.KafkaGrants;
 import io.plantline.contracts.topic.MqttAccessList;
 import io.plantline.contracts.topic.Topics;
@@ -270,7 +271,7 @@ public final class PlantDemo implements AutoCloseable {
     CassandraRoles.ensure(s.cassandra(), secrets);
     Function<String, List<String>> cassandraArgs =
         component -> {
-          CassandraRoles.Grant grant = CassandraRoles.of(component);
+          CassandraGrants.Grant grant = CassandraGrants.of(component);
           return List.of(
               "--cassandra-contact-points",
               "127.0.0.1:" + s.cassandra().contactPoint().getPort(),

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.plantline.contracts.store.CassandraGrants;
 import io.plantline.contracts.topic.KafkaGrants;
 import io.plantline.contracts.topic.Topics;
 import io.plantline.deploy.manifest.RenderedOverlay.Workload;
@@ -624,6 +625,102 @@ class ManifestsTest {
           .filter(c -> c.getName().equals(name))
           .findFirst()
           .orElseThrow(() -> new AssertionError(overlay.name() + ": no container " + name));
+    }
+  }
+
+  /**
+   * In Cassandra each service logs in as its own role of {@link CassandraGrants} (permissions on
+   * its keyspace only) with the password from its own Secret; only the Job {@code cassandra-roles}
+   * uses the superuser, to create exactly those roles, keyspaces and grants.
+   */
+  @Test
+  void shouldLetEachServiceIntoCassandraOnlyAsItsOwnRole() {
+    Map<String, String> componentOf =
+        Map.of(
+            "ingestion-writers", "writers",
+            "query-api", "query-api",
+            "scheduling", "scheduling",
+            "quality", "quality",
+            "energy", "energy");
+    for (String name : List.of("plant", "demo")) {
+      RenderedOverlay overlay = OVERLAYS.get(name);
+      Set<String> loggedIn = new java.util.TreeSet<>();
+      for (Deployment d : overlay.all(Deployment.class)) {
+        Container container = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> args = container.getArgs();
+        int user = args.indexOf("--cassandra-username");
+        if (user < 0) {
+          continue;
+        }
+        String at = name + " " + d.getMetadata().getName();
+        String component = componentOf.get(d.getMetadata().getName());
+        assertThat(component).as(at + " is a known Cassandra client").isNotNull();
+        CassandraGrants.Grant grant = CassandraGrants.of(component);
+        assertThat(args.get(user + 1)).as(at + " role").isEqualTo(grant.role());
+        String env = args.get(args.indexOf("--cassandra-password-env") + 1);
+        assertThat(container.getEnv())
+            .as(at + " password from its own Secret")
+            .anyMatch(
+                e ->
+                    e.getName().equals(env)
+                        && e.getValueFrom()
+                            .getSecretKeyRef()
+                            .getName()
+                            .equals("plantline-cassandra-" + component));
+        loggedIn.add(component);
+      }
+      assertThat(loggedIn)
+          .as(name + " every Cassandra client logs in as its role")
+          .containsExactlyInAnyOrderElementsOf(
+              CassandraGrants.COMPONENTS.stream().map(CassandraGrants.Grant::component).toList());
+      assertThat(overlay.yaml().split("\n"))
+          .as(name + ": the superuser's Secret is used by the Job only")
+          .filteredOn(l -> l.contains("plantline-superuser"))
+          .hasSize(3); // the K8ssandraCluster's ref, the Job's --cassandra-username and its env
+
+      io.fabric8.kubernetes.api.model.batch.v1.Job job =
+          overlay.one(io.fabric8.kubernetes.api.model.batch.v1.Job.class, "cassandra-roles");
+      Container roles = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+      assertThat(roles.getCommand())
+          .endsWith(io.plantline.service.cassandra.CassandraRolesMain.class.getName());
+      picocli.CommandLine.ParseResult parsed =
+          new picocli.CommandLine(new io.plantline.service.cassandra.CassandraRolesMain())
+              .parseArgs(roles.getArgs().toArray(String[]::new));
+      assertThat(parsed.unmatched()).isEmpty();
+      String dir = String.valueOf((Object) parsed.matchedOptionValue("--role-passwords-dir", null));
+      String volume =
+          roles.getVolumeMounts().stream()
+              .filter(m -> m.getMountPath().equals(dir))
+              .findFirst()
+              .orElseThrow()
+              .getName();
+      Map<String, String> roleFiles = new HashMap<>();
+      job.getSpec().getTemplate().getSpec().getVolumes().stream()
+          .filter(v -> v.getName().equals(volume))
+          .findFirst()
+          .orElseThrow()
+          .getProjected()
+          .getSources()
+          .forEach(
+              source ->
+                  source
+                      .getSecret()
+                      .getItems()
+                      .forEach(i -> roleFiles.put(i.getPath(), source.getSecret().getName())));
+      Map<String, String> expected = new HashMap<>();
+      CassandraGrants.COMPONENTS.forEach(
+          g -> expected.put(g.role(), "plantline-cassandra-" + g.component()));
+      assertThat(roleFiles).as(name + " a password file per role").isEqualTo(expected);
+      assertThat(roles.getEnv())
+          .anyMatch(
+              e ->
+                  e.getName().equals("PLANTLINE_CASSANDRA_REPLICATION_FACTOR")
+                      && e.getValue().equals(name.equals("demo") ? "1" : "3"));
+      assertThat(job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot())
+          .isTrue();
+      assertThat(roles.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+      assertThat(roles.getImage())
+          .startsWith(System.getProperty("deploy.image.prefix", "docker.io/plantline") + "/");
     }
   }
 

@@ -45,7 +45,8 @@ public final class StrictModels {
           "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
           "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
           "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-          "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
+          "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+          "batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class);
 
   private final CrdSchemas crds;
 
