@@ -63,16 +63,7 @@ final class UplinkReader {
     }
     String username = node.requiredText("username");
     String password = secrets.password(node);
-    Optional<Path> caFile = node.text("caFile").map(file -> baseDir.resolve(file).normalize());
-    if (tls && caFile.isEmpty()) {
-      throw node.fail("caFile", "missing; required for an ssl:// url");
-    }
-    if (!tls && caFile.isPresent()) {
-      throw node.fail("caFile", "only used with an ssl:// url");
-    }
-    if (caFile.isPresent() && !Files.isReadable(caFile.get())) {
-      throw node.fail("caFile", "cannot read " + caFile.get());
-    }
+    Optional<Path> caFile = caFile(node, tls, "an ssl:// url");
     return new MqttUplinkConfig(
         broker.get().host(),
         broker.get().port(),
@@ -112,18 +103,24 @@ final class UplinkReader {
     String mechanism =
         node.choice(
             "saslMechanism", tls ? "SCRAM-SHA-512" : "PLAIN", KafkaUplinkConfig.SASL_MECHANISMS);
+    Optional<Path> caFile = caFile(node, tls, "securityProtocol: SASL_SSL");
+    Optional<String> password = sasl ? Optional.of(secrets.password(node)) : Optional.empty();
+    return new KafkaUplinkConfig(servers, topic, protocol, mechanism, username, password, caFile);
+  }
+
+  /** The readable CA file of a TLS uplink ({@code tls}, which {@code what} names); none without. */
+  private Optional<Path> caFile(ConfigNode node, boolean tls, String what) {
     Optional<Path> caFile = node.text("caFile").map(file -> baseDir.resolve(file).normalize());
     if (tls && caFile.isEmpty()) {
-      throw node.fail("caFile", "missing; required for SASL_SSL");
+      throw node.fail("caFile", "missing; required for " + what);
     }
     if (!tls && caFile.isPresent()) {
-      throw node.fail("caFile", "only used with securityProtocol: SASL_SSL");
+      throw node.fail("caFile", "only used with " + what);
     }
     if (caFile.isPresent() && !Files.isReadable(caFile.get())) {
       throw node.fail("caFile", "cannot read " + caFile.get());
     }
-    Optional<String> password = sasl ? Optional.of(secrets.password(node)) : Optional.empty();
-    return new KafkaUplinkConfig(servers, topic, protocol, mechanism, username, password, caFile);
+    return caFile;
   }
 
   private static String bootstrapServers(ConfigNode node) {

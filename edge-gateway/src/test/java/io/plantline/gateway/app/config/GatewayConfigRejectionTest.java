@@ -339,7 +339,7 @@ class GatewayConfigRejectionTest {
             + " passwordEnv: PLANTLINE_MQTT_PASSWORD%s}\njournal:";
     rejects(
         with("journal:", tls.formatted("")),
-        "gateway.yaml: uplinks.kafka.caFile: missing; required for SASL_SSL");
+        "gateway.yaml: uplinks.kafka.caFile: missing; required for securityProtocol: SASL_SSL");
     rejects(
         with("journal:", tls.formatted(", caFile: nowhere.pem")),
         "gateway.yaml: uplinks.kafka.caFile: cannot read " + dir.resolve("nowhere.pem"));
