@@ -18,6 +18,8 @@ public final class GatewayConfigFuzzTarget {
   static {
     try {
       BASE_DIR = Files.createTempDirectory("gateway-config-fuzz");
+      // a readable CA file, so that TLS uplinks (caFile: ca.pem) can be accepted
+      Files.writeString(BASE_DIR.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
