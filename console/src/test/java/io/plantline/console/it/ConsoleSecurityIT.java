@@ -207,7 +207,13 @@ class ConsoleSecurityIT {
         TestJwts.hs256(
             console.consoleKey(),
             TestJwts.claims(
-                "admin", List.of("admin"), List.of("*"), Instant.now().minusSeconds(1))));
+                "admin",
+                List.of("admin"),
+                List.of("*"),
+                // expired longer ago than the clock skew the console allows
+                Instant.now()
+                    .minus(io.plantline.console.adapter.in.http.UserTokens.CLOCK_SKEW)
+                    .minusSeconds(5))));
     cases.put("token is not a signed JWT", TestJwts.algNone(claims));
     cases.put(
         "token algorithm none is not accepted (HS256 only)",
