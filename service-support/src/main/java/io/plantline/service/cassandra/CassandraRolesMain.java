@@ -50,7 +50,10 @@ public final class CassandraRolesMain implements Callable<Integer> {
 
   /** The CQL this run executes, passwords included (never print it). */
   List<String> statements(java.util.function.UnaryOperator<String> environment) {
-    CassandraSettings settings = cassandra.settings(environment, "system");
+    return statements(cassandra.settings(environment, "system"));
+  }
+
+  private List<String> statements(CassandraSettings settings) {
     Map<String, String> passwords = passwords();
     return CassandraGrants.statements(
         "{'class': 'NetworkTopologyStrategy', '"
@@ -82,8 +85,8 @@ public final class CassandraRolesMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> cql = statements(System::getenv);
     CassandraSettings settings = cassandra.settings(System::getenv, "system");
+    List<String> cql = statements(settings);
     try (CqlSession session = settings.openSession()) {
       for (String statement : cql) {
         session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofSeconds(30)));

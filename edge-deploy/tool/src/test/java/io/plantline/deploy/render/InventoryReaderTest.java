@@ -178,6 +178,13 @@ class InventoryReaderTest {
         "0..255");
   }
 
+  /** Renders {@code inventory}'s node overlays, as the render command does, into {@code out}. */
+  private static void render(Inventory inventory, Path out) {
+    new NodeOverlayWriter(
+            Path.of(System.getProperty("deploy.k8s.dir", "../k8s"), "base/edge-gateway"), out)
+        .write(inventory);
+  }
+
   @Test
   void shouldRejectAPollClassTheRegisterMapDoesNotHaveWhenRendering(
       @org.junit.jupiter.api.io.TempDir Path out) {
@@ -188,13 +195,7 @@ class InventoryReaderTest {
                     "n1",
                     "{id: d1, area: a1, endpoint: \"10.20.0.1:502\", registerMap: pump, pollClasses: {turbo: 1s}}"),
             "plant.yaml");
-    assertThatThrownBy(
-            () ->
-                new NodeOverlayWriter(
-                        Path.of(
-                            System.getProperty("deploy.k8s.dir", "../k8s"), "base/edge-gateway"),
-                        out)
-                    .write(inventory))
+    assertThatThrownBy(() -> render(inventory, out))
         .isInstanceOf(InventoryException.class)
         .hasMessageContaining("node n1: gateway.yaml: the gateway rejects it")
         .hasMessageContaining("pollClasses");
@@ -218,13 +219,7 @@ class InventoryReaderTest {
                     "{id: d1, area: a1, endpoint: \"10.20.0.1:502\", registerMap: pump,"
                         + " writeLimits: {speed_setpoint_pct: {max: 120}}}"),
             "plant.yaml");
-    assertThatThrownBy(
-            () ->
-                new NodeOverlayWriter(
-                        Path.of(
-                            System.getProperty("deploy.k8s.dir", "../k8s"), "base/edge-gateway"),
-                        out)
-                    .write(inventory))
+    assertThatThrownBy(() -> render(inventory, out))
         .isInstanceOf(InventoryException.class)
         .hasMessageContaining("node n1: gateway.yaml: the gateway rejects it")
         .hasMessageContaining(

@@ -259,18 +259,26 @@ public final class UserTokens {
 
   private static boolean notYetValid(String token) {
     try {
-      JsonObject claims = payload(token);
-      Instant latest = Instant.now().plus(CLOCK_SKEW);
-      for (String early : List.of("nbf", "iat")) {
-        Object at = claims.getValue(early);
-        if (at instanceof Number t && Instant.ofEpochSecond(t.longValue()).isAfter(latest)) {
-          return true;
-        }
-      }
-      return false;
+      return earlyClaim(payload(token), Instant.now()) != null;
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * The first of {@code nbf} and {@code iat} that is not a number or lies more than {@link
+   * #CLOCK_SKEW} after {@code now}, or null when neither does (both are optional).
+   */
+  private static String earlyClaim(JsonObject claims, Instant now) {
+    for (String early : List.of("nbf", "iat")) {
+      Object at = claims.getValue(early);
+      if (at != null
+          && (!(at instanceof Number t)
+              || Instant.ofEpochSecond(t.longValue()).isAfter(now.plus(CLOCK_SKEW)))) {
+        return early;
+      }
+    }
+    return null;
   }
 
   static ConsoleUser user(JsonObject claims) {
@@ -283,13 +291,9 @@ public final class UserTokens {
     if (!expiresAt.plus(CLOCK_SKEW).isAfter(now)) {
       throw new IllegalArgumentException("token expired");
     }
-    for (String early : List.of("nbf", "iat")) {
-      Object at = claims.getValue(early);
-      if (at != null
-          && (!(at instanceof Number t)
-              || Instant.ofEpochSecond(t.longValue()).isAfter(now.plus(CLOCK_SKEW)))) {
-        throw new IllegalArgumentException("token not valid yet (" + early + ")");
-      }
+    String early = earlyClaim(claims, now);
+    if (early != null) {
+      throw new IllegalArgumentException("token not valid yet (" + early + ")");
     }
     if (!ISSUER.equals(claims.getValue("iss"))) {
       throw new IllegalArgumentException("token issuer not accepted");
