@@ -42,12 +42,16 @@ export async function refreshSession() {
   return now;
 }
 
-// Ends the session on the server (every token of it), then here.
+// Ends the session here first, so that no request of this page uses the token while the server
+// records the logout for every console replica, then on the server (every token of it).
 export async function logout() {
-  if (session()) {
-    try { await api('/api/v1/session', {method: 'DELETE'}); } catch (e) { /* ended here anyway */ }
-  }
+  const s = session();
   clearSession();
+  if (s) {
+    try {
+      await api('/api/v1/session', {method: 'DELETE', token: s.token});
+    } catch (e) { /* ended here anyway */ }
+  }
 }
 
 export function onUnauthorized(handler) {
@@ -59,10 +63,10 @@ export function can(permission) {
   return !!(s && s.permissions && s.permissions.includes(permission));
 }
 
-export async function api(path, {method = 'GET', body} = {}) {
+export async function api(path, {method = 'GET', body, token} = {}) {
   const headers = {Accept: 'application/json'};
-  const s = session();
-  if (s) headers.Authorization = 'Bearer ' + s.token;
+  const bearer = token || session()?.token;
+  if (bearer) headers.Authorization = 'Bearer ' + bearer;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {
