@@ -13,27 +13,25 @@ import io.plantline.stream.rules.RuleFiles;
 import io.plantline.testkit.flink.FlinkMiniClusters;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,11 +40,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly once across a restart: the job is cancelled in the middle of a stream with known
- * anomalies, right after it has written (possibly uncommitted) work-order commands, and a new job
- * is started from its last retained checkpoint. A read_committed consumer then sees exactly one
- * command per anomaly: what the first job wrote after that checkpoint was aborted, and the second
- * job wrote it again from the checkpointed offsets and state.
+ * Exactly once across a crash: the job checkpoints only when this test asks, so the crash point is
+ * exact. The first job writes the first anomaly's work-order command and commits it with a
+ * checkpoint; then the rest of the stream arrives, the job writes the other three commands in a
+ * transaction that no checkpoint covers, and it is cancelled. A second job starts from that
+ * checkpoint and reads the rest of the stream again from its offsets. A read_committed consumer
+ * then sees exactly one command per anomaly, and the log also holds the first job's three aborted
+ * ones.
  */
 @ExtendWith(EmbeddedServersExtension.class)
 class ExactlyOnceRestartIT {
@@ -54,9 +54,15 @@ class ExactlyOnceRestartIT {
 
   private static final Duration WAIT = Duration.ofSeconds(120);
 
+  /** Longer than the test: the first job checkpoints only when triggered. */
+  private static final long NO_PERIODIC_CHECKPOINTS_MS = Duration.ofHours(1).toMillis();
+
+  private static final long CHECKPOINT_INTERVAL_MS = 500;
+
   @Test
   void shouldIssueExactlyOneWorkOrderPerAnomalyAcrossARestartFromACheckpoint(
-      KafkaServer kafka, @TempDir Path checkpoints) throws Exception {
+      KafkaServer kafka, @TempDir Path checkpoints, @InjectMiniCluster MiniCluster flink)
+      throws Exception {
     String prefix = "it-eo-" + UUID.randomUUID().toString().substring(0, 8);
     String telemetry = prefix + ".telemetry.raw.v1";
     String commands = prefix + ".alarms.commands.v1";
@@ -74,22 +80,31 @@ class ExactlyOnceRestartIT {
     SyntheticPlant plant = new SyntheticPlant(t0, scripts);
 
     produce(kafka, telemetry, plant, 0, 180);
-    JobClient first = start(kafka, prefix, checkpoints, null);
-    List<ConsumerRecord<String, byte[]>> before;
+    JobClient first = start(kafka, prefix, checkpoints, null, NO_PERIODIC_CHECKPOINTS_MS);
+    String checkpoint;
     try {
-      before = KafkaTopics.readUntil(kafka, workOrders, true, WAIT, read -> read.size() >= 1);
-      assertThat(before).hasSize(1);
-      // The rest of the stream; cancel as soon as any of it reached the sink, committed or not.
+      // spindle-002's command is in the open transaction; the checkpoint pre-commits it and, once
+      // complete, the job commits it.
+      KafkaTopics.readUntil(kafka, workOrders, false, WAIT, read -> read.size() >= 1);
+      checkpoint = flink.triggerCheckpoint(first.getJobID()).get();
+      List<ConsumerRecord<String, byte[]>> committed =
+          KafkaTopics.readUntil(kafka, workOrders, true, WAIT, read -> read.size() >= 1);
+      assertThat(committed).hasSize(1);
+
       produce(kafka, telemetry, plant, 180, 360);
       List<ConsumerRecord<String, byte[]>> written =
-          KafkaTopics.readUntil(kafka, workOrders, false, WAIT, read -> read.size() >= 2);
-      assertThat(written.size()).isGreaterThanOrEqualTo(2);
+          KafkaTopics.readUntil(kafka, workOrders, false, WAIT, read -> read.size() >= 4);
+      assertThat(written).hasSize(4);
+      // No checkpoint since: the other three are written but not committed.
+      assertThat(
+              KafkaTopics.readUntil(kafka, workOrders, true, Duration.ofSeconds(2), read -> false))
+          .hasSize(1);
     } finally {
       first.cancel().get();
     }
-    Path restoreFrom = latestCheckpoint(checkpoints).orElseThrow();
 
-    JobClient second = start(kafka, prefix, checkpoints, restoreFrom);
+    JobClient second =
+        start(kafka, prefix, checkpoints, Path.of(URI.create(checkpoint)), CHECKPOINT_INTERVAL_MS);
     try {
       List<ConsumerRecord<String, byte[]>> all =
           KafkaTopics.readUntil(kafka, workOrders, true, WAIT, read -> read.size() >= 4);
@@ -110,13 +125,14 @@ class ExactlyOnceRestartIT {
               "spindle-004/winding-overtemperature",
               "lathe-001/bearing-vibration-spikes");
       assertThat(opened).extracting(OpenWorkOrder::commandId).doesNotHaveDuplicates();
-      // For the record: read_uncommitted also sees what the first job wrote and then aborted.
-      int uncommitted =
+      // read_uncommitted also sees the first job's three aborted commands: 1 + 3 + 3.
+      int inLog =
           KafkaTopics.readUntil(kafka, workOrders, false, Duration.ofSeconds(3), read -> false)
               .size();
+      assertThat(inLog).isEqualTo(7);
       System.out.printf(
           "work-order records: %d committed, %d in the log including aborted transactions%n",
-          settled.size(), uncommitted);
+          settled.size(), inLog);
     } finally {
       second.cancel().get();
     }
@@ -129,7 +145,8 @@ class ExactlyOnceRestartIT {
     KafkaTopics.produce(kafka, topic, records);
   }
 
-  private static JobClient start(KafkaServer kafka, String prefix, Path checkpoints, Path restore)
+  private static JobClient start(
+      KafkaServer kafka, String prefix, Path checkpoints, Path restore, long checkpointIntervalMs)
       throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -142,7 +159,8 @@ class ExactlyOnceRestartIT {
     Properties client = KafkaTopics.clientProperties(kafka);
     String bootstrap = kafka.bootstrapServers();
     JobSettings settings =
-        new JobSettings(5_000, 3_000, 500, prefix + "-group", FlinkMiniClusters.PARALLELISM);
+        new JobSettings(
+            5_000, 3_000, checkpointIntervalMs, prefix + "-group", FlinkMiniClusters.PARALLELISM);
     TelemetryAnomalyJob job =
         new TelemetryAnomalyJob(
             settings,
@@ -171,18 +189,5 @@ class ExactlyOnceRestartIT {
                     DeliveryGuarantee.EXACTLY_ONCE,
                     prefix + "-dlq")));
     return job.executeAsync(StreamExecutionEnvironment.getExecutionEnvironment(conf));
-  }
-
-  /** The completed checkpoint with the highest number ({@code <dir>/<job>/chk-N/_metadata}). */
-  private static Optional<Path> latestCheckpoint(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().equals("_metadata"))
-          .map(Path::getParent)
-          .filter(p -> p.getFileName().toString().startsWith("chk-"))
-          .max(
-              Comparator.comparingInt(
-                  p -> Integer.parseInt(p.getFileName().toString().substring(4))));
-    }
   }
 }
