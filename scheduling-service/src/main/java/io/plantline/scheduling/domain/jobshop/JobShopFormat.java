@@ -10,6 +10,13 @@ import java.util.List;
  * Machines are numbered from 0. Errors name the line.
  */
 public final class JobShopFormat {
+  /**
+   * The most machines an instance may announce. The largest benchmark instances have 20; the limit
+   * keeps a hostile size line ({@code 1 2000000000}) from allocating a machine table that does not
+   * fit in memory (fuzzing found it).
+   */
+  public static final int MAX_MACHINES = 10_000;
+
   private JobShopFormat() {}
 
   /** Parses an instance; machine {@code k} is named {@code M<k>}, job {@code j} {@code J<j>}. */
@@ -38,6 +45,16 @@ public final class JobShopFormat {
     }
     int jobs = size[0];
     int machines = size[1];
+    if (machines > MAX_MACHINES) {
+      throw new InvalidJobShopException(
+          name
+              + ", line "
+              + lineNumbers.get(0)
+              + ": "
+              + machines
+              + " machines announced, at most "
+              + MAX_MACHINES);
+    }
     if (rows.size() - 1 < jobs) {
       throw new InvalidJobShopException(
           name + ": " + jobs + " jobs announced, " + (rows.size() - 1) + " job lines found");

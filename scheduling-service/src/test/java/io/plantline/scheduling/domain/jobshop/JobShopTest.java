@@ -40,6 +40,10 @@ class JobShopTest {
         .hasMessageContaining("pairs");
     assertThatThrownBy(() -> JobShopFormat.parse("x", "3 2\n0 3 1 1\n0 1 1 1\n"))
         .hasMessageContaining("3 jobs announced, 2 job lines found");
+    // Fuzzing found it: the machine table of this size line ran the reader out of memory.
+    assertThatThrownBy(() -> JobShopFormat.parse("x", "# c\n1 2000000000\n0 5\n"))
+        .isInstanceOf(InvalidJobShopException.class)
+        .hasMessage("x, line 2: 2000000000 machines announced, at most 10000");
   }
 
   @Test
