@@ -235,7 +235,9 @@ public final class PlantDemo implements AutoCloseable {
             settings.topology());
     this.running = s;
     SimulatedPlant plant = s.plant();
-    s.kafka().createTopics(3, Topics.ALL.toArray(String[]::new));
+    for (String topic : Topics.ALL) {
+      s.kafka().createTopic(topic, 3, Topics.config(topic));
+    }
     // One Kafka principal per component, each granted only what it uses (KafkaGrants).
     for (KafkaGrants.Grant grant : KafkaGrants.COMPONENTS) {
       s.kafka().addUser(secrets.kafkaLogin(KafkaAccess.principal(grant.component())));

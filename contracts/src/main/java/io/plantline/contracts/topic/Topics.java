@@ -1,6 +1,7 @@
 package io.plantline.contracts.topic;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka topic names. Names say what flows, carry a version, and never a class name; records are
@@ -58,6 +59,22 @@ public final class Topics {
           QUALITY_EVENTS,
           ENERGY_EVENTS,
           CONSOLE_SESSIONS);
+
+  /** How long a logout is kept: twice the longest console session (12 h). */
+  private static final String CONSOLE_SESSIONS_RETENTION_MS = Long.toString(24 * 3_600_000L);
+
+  /**
+   * Topic-level settings a topic needs wherever it is created (the demo's broker, the plant's
+   * KafkaTopics): a logout is kept per session (compaction) and no longer than any token it ends
+   * could be used; other topics take the broker's defaults.
+   */
+  public static Map<String, String> config(String topic) {
+    if (CONSOLE_SESSIONS.equals(topic)) {
+      return Map.of(
+          "cleanup.policy", "compact,delete", "retention.ms", CONSOLE_SESSIONS_RETENTION_MS);
+    }
+    return Map.of();
+  }
 
   private Topics() {}
 }

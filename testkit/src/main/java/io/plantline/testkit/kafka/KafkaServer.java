@@ -373,14 +373,25 @@ public final class KafkaServer extends ForkedServer {
 
   /** Creates topics (replication factor 1) unless they exist. */
   public void createTopics(int partitions, String... topics) {
+    for (String topic : topics) {
+      createTopic(topic, partitions, Map.of());
+    }
+  }
+
+  /**
+   * Creates a topic with topic-level settings (e.g. {@code cleanup.policy}); one that exists is
+   * left as it is.
+   */
+  public void createTopic(String topic, int partitions, Map<String, String> config) {
     try (Admin admin = Admin.create(clientProperties())) {
-      for (String topic : topics) {
-        try {
-          admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create topic " + topic, e.getCause());
-          }
+      try {
+        admin
+            .createTopics(Set.of(new NewTopic(topic, partitions, (short) 1).configs(config)))
+            .all()
+            .get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException("cannot create topic " + topic, e.getCause());
         }
       }
     } catch (InterruptedException e) {

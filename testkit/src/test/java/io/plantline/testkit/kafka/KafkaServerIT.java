@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -140,6 +142,20 @@ class KafkaServerIT {
       assertThatThrownBy(() -> admin.listTopics().names().get(15, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
+  @Test
+  void shouldCreateATopicWithItsSettings(KafkaServer kafka) throws Exception {
+    String topic = "testkit.compacted.v1";
+    kafka.createTopic(
+        topic, 1, Map.of("cleanup.policy", "compact,delete", "retention.ms", "86400000"));
+    kafka.createTopic(topic, 1, Map.of()); // exists: left as it is
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
+      assertThat(config.get("retention.ms").value()).isEqualTo("86400000");
     }
   }
 }

@@ -739,6 +739,16 @@ class ManifestsTest {
               .map(t -> t.path("spec").path("topicName").asText())
               .toList();
       assertThat(declared).as(overlay).containsExactlyInAnyOrderElementsOf(topics);
+      for (ObjectNode topic : OVERLAYS.get(overlay).customResources("KafkaTopic")) {
+        String name = topic.path("spec").path("topicName").asText();
+        JsonNode config = topic.path("spec").path("config");
+        Topics.config(name)
+            .forEach(
+                (key, value) ->
+                    assertThat(config.path(key).asText())
+                        .as(overlay + " " + name + " " + key + " (Topics.config)")
+                        .isEqualTo(value));
+      }
     }
     ObjectNode kafka = OVERLAYS.get("demo").customResource("Kafka", "plantline").orElseThrow();
     JsonNode config = kafka.path("spec").path("kafka").path("config");
