@@ -235,9 +235,7 @@ public final class PlantDemo implements AutoCloseable {
             settings.topology());
     this.running = s;
     SimulatedPlant plant = s.plant();
-    for (String topic : Topics.ALL) {
-      s.kafka().createTopic(topic, 3, Topics.config(topic));
-    }
+    s.kafka().createTopics(3, Topics::config, Topics.ALL.toArray(String[]::new));
     // One Kafka principal per component, each granted only what it uses (KafkaGrants).
     for (KafkaGrants.Grant grant : KafkaGrants.COMPONENTS) {
       s.kafka().addUser(secrets.kafkaLogin(KafkaAccess.principal(grant.component())));

@@ -13,7 +13,6 @@ import io.plantline.stream.rules.RuleFiles;
 import io.plantline.testkit.flink.FlinkMiniClusters;
 import io.plantline.testkit.junit.EmbeddedServersExtension;
 import io.plantline.testkit.kafka.KafkaServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,8 +102,7 @@ class ExactlyOnceRestartIT {
       first.cancel().get();
     }
 
-    JobClient second =
-        start(kafka, prefix, checkpoints, Path.of(URI.create(checkpoint)), CHECKPOINT_INTERVAL_MS);
+    JobClient second = start(kafka, prefix, checkpoints, checkpoint, CHECKPOINT_INTERVAL_MS);
     try {
       List<ConsumerRecord<String, byte[]>> all =
           KafkaTopics.readUntil(kafka, workOrders, true, WAIT, read -> read.size() >= 4);
@@ -146,7 +144,7 @@ class ExactlyOnceRestartIT {
   }
 
   private static JobClient start(
-      KafkaServer kafka, String prefix, Path checkpoints, Path restore, long checkpointIntervalMs)
+      KafkaServer kafka, String prefix, Path checkpoints, String restore, long checkpointIntervalMs)
       throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -154,7 +152,7 @@ class ExactlyOnceRestartIT {
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     if (restore != null) {
-      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restore.toUri().toString());
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restore);
     }
     Properties client = KafkaTopics.clientProperties(kafka);
     String bootstrap = kafka.bootstrapServers();

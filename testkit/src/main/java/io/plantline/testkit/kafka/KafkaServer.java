@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -373,25 +374,24 @@ public final class KafkaServer extends ForkedServer {
 
   /** Creates topics (replication factor 1) unless they exist. */
   public void createTopics(int partitions, String... topics) {
-    for (String topic : topics) {
-      createTopic(topic, partitions, Map.of());
-    }
+    createTopics(partitions, topic -> Map.of(), topics);
   }
 
   /**
-   * Creates a topic with topic-level settings (e.g. {@code cleanup.policy}); one that exists is
-   * left as it is.
+   * Creates topics (replication factor 1) with each one's topic-level settings (e.g. {@code
+   * cleanup.policy}); a topic that exists is left as it is.
    */
-  public void createTopic(String topic, int partitions, Map<String, String> config) {
+  public void createTopics(
+      int partitions, Function<String, Map<String, String>> config, String... topics) {
     try (Admin admin = Admin.create(clientProperties())) {
-      try {
-        admin
-            .createTopics(Set.of(new NewTopic(topic, partitions, (short) 1).configs(config)))
-            .all()
-            .get();
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+      for (String topic : topics) {
+        NewTopic created = new NewTopic(topic, partitions, (short) 1).configs(config.apply(topic));
+        try {
+          admin.createTopics(Set.of(created)).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+          }
         }
       }
     } catch (InterruptedException e) {

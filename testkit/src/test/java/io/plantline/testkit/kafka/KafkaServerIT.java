@@ -148,9 +148,9 @@ class KafkaServerIT {
   @Test
   void shouldCreateATopicWithItsSettings(KafkaServer kafka) throws Exception {
     String topic = "testkit.compacted.v1";
-    kafka.createTopic(
-        topic, 1, Map.of("cleanup.policy", "compact,delete", "retention.ms", "86400000"));
-    kafka.createTopic(topic, 1, Map.of()); // exists: left as it is
+    kafka.createTopics(
+        1, t -> Map.of("cleanup.policy", "compact,delete", "retention.ms", "86400000"), topic);
+    kafka.createTopics(1, topic); // exists: left as it is
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
       Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
